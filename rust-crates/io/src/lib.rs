@@ -1,0 +1,1 @@
+//! The `io` stage. Filled by the io work.

@@ -1,0 +1,1 @@
+//! JNI entry points of the `io` stage. Filled by the io work.

@@ -29,7 +29,10 @@ pub enum WriteOutcome {
 /// `cannot write PATH: …` (or `cannot read PATH: …` if the existing file cannot be compared).
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<WriteOutcome, FileError> {
     if path.is_dir() {
-        return Err(FileError::write(path, io::Error::from(io::ErrorKind::Other)));
+        return Err(FileError::write(
+            path,
+            io::Error::from(io::ErrorKind::Other),
+        ));
     }
     let existing = fs::metadata(path).ok();
     if let Some(meta) = &existing {
@@ -66,11 +69,20 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<WriteOutcome, FileE
 
 fn create_temp(dir: &Path, target: &Path) -> Result<(PathBuf, File), FileError> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut last_error = io::Error::from(io::ErrorKind::AlreadyExists);
     for _ in 0..16 {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        let seed = format!("{}:{nanos}:{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed));
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let seed = format!(
+            "{}:{nanos}:{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
         let random = xxhash_rust::xxh64::xxh64(seed.as_bytes(), 0);
         let temp = dir.join(format!(".{name}.{random:016x}.tmp"));
         match OpenOptions::new().write(true).create_new(true).open(&temp) {

@@ -120,7 +120,11 @@ pub struct Builder {
 impl Builder {
     /// Starts the root list with its head symbol.
     pub fn new(head: &str) -> Self {
-        let mut b = Builder { text: String::new(), nodes: Vec::new(), open: Vec::new() };
+        let mut b = Builder {
+            text: String::new(),
+            nodes: Vec::new(),
+            open: Vec::new(),
+        };
         b.open(head);
         b
     }
@@ -129,7 +133,8 @@ impl Builder {
     pub fn open(&mut self, head: &str) -> &mut Self {
         self.separate();
         self.open.push(self.nodes.len() / STRIDE);
-        self.nodes.extend_from_slice(&[LIST, self.text.len() as u32, 0, 0]);
+        self.nodes
+            .extend_from_slice(&[LIST, self.text.len() as u32, 0, 0]);
         self.text.push('(');
         self.symbol(head)
     }
@@ -139,7 +144,10 @@ impl Builder {
     /// # Panics
     /// If only the root is open: [`finish`](Self::finish) closes it.
     pub fn close(&mut self) -> &mut Self {
-        assert!(self.open.len() > 1, "Builder::close: only the root is open; call finish");
+        assert!(
+            self.open.len() > 1,
+            "Builder::close: only the root is open; call finish"
+        );
         self.close_innermost();
         self
     }
@@ -173,7 +181,8 @@ impl Builder {
         let start = self.text.len() as u32;
         self.text.push_str(text);
         let index = (self.nodes.len() / STRIDE) as u32;
-        self.nodes.extend_from_slice(&[kind, start, self.text.len() as u32, index + 1]);
+        self.nodes
+            .extend_from_slice(&[kind, start, self.text.len() as u32, index + 1]);
         self
     }
 

@@ -37,7 +37,10 @@ impl<'a> Document<'a> {
     pub fn parse(source: &'a [u8]) -> Result<Self, ParseError> {
         let text = lex::validate(source)?;
         let nodes = parse::parse_valid(source)?;
-        Ok(Document { source: Cow::Borrowed(text), nodes })
+        Ok(Document {
+            source: Cow::Borrowed(text),
+            nodes,
+        })
     }
 
     /// Parses owned bytes without copying them.
@@ -53,15 +56,25 @@ impl<'a> Document<'a> {
             }
         };
         if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
-            return Err(ParseError::at(text.as_bytes(), nul, lex::NUL_DETAIL.to_string()));
+            return Err(ParseError::at(
+                text.as_bytes(),
+                nul,
+                lex::NUL_DETAIL.to_string(),
+            ));
         }
         let nodes = parse::parse_valid(text.as_bytes())?;
-        Ok(Document { source: Cow::Owned(text), nodes })
+        Ok(Document {
+            source: Cow::Owned(text),
+            nodes,
+        })
     }
 
     /// A document from parts the builder made; the table must be well formed.
     pub(crate) fn from_parts(source: String, nodes: Vec<u32>) -> Document<'static> {
-        Document { source: Cow::Owned(source), nodes }
+        Document {
+            source: Cow::Owned(source),
+            nodes,
+        }
     }
 
     /// The source text.
@@ -114,8 +127,16 @@ impl<'a> Document<'a> {
     /// The children of `node`, in order (none for atoms).
     pub fn children(&self, node: usize) -> Children<'_, 'a> {
         let end = self.field(node, 3);
-        let next = if self.kind(node) == Kind::List { node + 1 } else { end };
-        Children { doc: self, next, end }
+        let next = if self.kind(node) == Kind::List {
+            node + 1
+        } else {
+            end
+        };
+        Children {
+            doc: self,
+            next,
+            end,
+        }
     }
 
     /// The value of an atom: a symbol's text, or a string with its quotes removed and escapes

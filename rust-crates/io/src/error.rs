@@ -23,7 +23,12 @@ pub struct ParseError {
 impl ParseError {
     pub(crate) fn at(source: &[u8], offset: usize, detail: String) -> Self {
         let (line, column) = line_column(source, offset);
-        ParseError { offset, line, column, detail }
+        ParseError {
+            offset,
+            line,
+            column,
+            detail,
+        }
     }
 }
 
@@ -43,7 +48,10 @@ pub fn line_column(source: &[u8], offset: usize) -> (usize, usize) {
     let before = &source[..offset.min(source.len())];
     let line = 1 + memchr::memchr_iter(b'\n', before).count();
     let line_start = memchr::memrchr(b'\n', before).map_or(0, |lf| lf + 1);
-    let column = 1 + before[line_start..].iter().filter(|&&b| !is_continuation(b)).count();
+    let column = 1 + before[line_start..]
+        .iter()
+        .filter(|&&b| !is_continuation(b))
+        .count();
     (line, column)
 }
 
@@ -81,7 +89,10 @@ impl FileError {
                 kind => kind.to_string(),
             }
         };
-        FileError::Io { message: format!("cannot {verb} {}: {reason}", path.display()), source: error }
+        FileError::Io {
+            message: format!("cannot {verb} {}: {reason}", path.display()),
+            source: error,
+        }
     }
 }
 

@@ -48,11 +48,19 @@ pub fn hash_file(path: &Path) -> Result<ContentHash, FileError> {
         hasher.update(&buffer[..n]);
         size += n as u64;
     }
-    Ok(ContentHash { size, xxh64: hasher.digest() })
+    Ok(ContentHash {
+        size,
+        xxh64: hasher.digest(),
+    })
 }
 
 /// Hashes every file in parallel; the answer is in list order, and an error is the one of the
 /// first failing file in list order, whatever order the threads finished in.
 pub fn hash_files<P: AsRef<Path> + Sync>(paths: &[P]) -> Result<Vec<ContentHash>, FileError> {
-    paths.par_iter().map(|p| hash_file(p.as_ref())).collect::<Vec<_>>().into_iter().collect()
+    paths
+        .par_iter()
+        .map(|p| hash_file(p.as_ref()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .collect()
 }

@@ -21,7 +21,8 @@ pub(crate) static CLASS: [u8; 256] = {
     table
 };
 
-pub(crate) const NUL_DETAIL: &str = "NUL byte in input; KiCad files are text, is this a binary file?";
+pub(crate) const NUL_DETAIL: &str =
+    "NUL byte in input; KiCad files are text, is this a binary file?";
 
 /// Checks the whole input before any syntax: the first NUL byte or invalid UTF-8 sequence,
 /// whichever comes first, is the error.
@@ -100,13 +101,21 @@ fn escape_end(source: &[u8], open: usize, backslash: usize) -> Result<usize, Par
                 Ok(after + digits)
             }
         }
-        b'0'..=b'7' => Ok(after + 1 + count_while(source, after, 2, |d| (b'0'..=b'7').contains(&d))),
+        b'0'..=b'7' => {
+            Ok(after + 1 + count_while(source, after, 2, |d| (b'0'..=b'7').contains(&d)))
+        }
         _ => Err(bad_escape(source, backslash)),
     }
 }
 
 fn count_while(source: &[u8], from: usize, max: usize, accept: impl Fn(u8) -> bool) -> usize {
-    source.get(from..).unwrap_or_default().iter().take(max).take_while(|&&d| accept(d)).count()
+    source
+        .get(from..)
+        .unwrap_or_default()
+        .iter()
+        .take(max)
+        .take_while(|&&d| accept(d))
+        .count()
 }
 
 fn bad_escape(source: &[u8], backslash: usize) -> ParseError {

@@ -51,7 +51,12 @@ pub(crate) fn parse_valid(source: &[u8]) -> Result<Vec<u32>, ParseError> {
     match source.get(first) {
         Some(b'(') => {}
         Some(&b) => {
-            return Err(unexpected(source, first, "expected '(' to start the root list", b));
+            return Err(unexpected(
+                source,
+                first,
+                "expected '(' to start the root list",
+                b,
+            ));
         }
         None => {
             return Err(ParseError::at(
@@ -67,12 +72,16 @@ pub(crate) fn parse_valid(source: &[u8]) -> Result<Vec<u32>, ParseError> {
     let mut i = first;
     loop {
         let Some(&b) = source.get(i) else {
-            let innermost = open.last().map_or(0, |&n| nodes[n as usize * STRIDE + 1] as usize);
+            let innermost = open
+                .last()
+                .map_or(0, |&n| nodes[n as usize * STRIDE + 1] as usize);
             let (line, column) = crate::error::line_column(source, innermost);
             return Err(ParseError::at(
                 source,
                 len,
-                format!("expected ')' to close the list opened at {line}:{column}, found end of input"),
+                format!(
+                    "expected ')' to close the list opened at {line}:{column}, found end of input"
+                ),
             ));
         };
         match CLASS[b as usize] {
@@ -113,7 +122,8 @@ pub(crate) fn parse_valid(source: &[u8]) -> Result<Vec<u32>, ParseError> {
     let trailing = lex::skip_space(source, i);
     if let Some(&b) = source.get(trailing) {
         let (line, column) = crate::error::line_column(source, root_close);
-        let expected = format!("expected end of input after the root list closed at {line}:{column}");
+        let expected =
+            format!("expected end of input after the root list closed at {line}:{column}");
         return Err(unexpected(source, trailing, &expected, b));
     }
     Ok(nodes)

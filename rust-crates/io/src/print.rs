@@ -143,7 +143,7 @@ impl std::error::Error for TableError {}
 /// Checks that `nodes` is a node table the printer can walk: whole nodes, known kinds, atom
 /// ranges inside `source`, and NEXT links that nest properly under one root.
 pub fn validate_table(source_len: usize, nodes: &[u32]) -> Result<(), TableError> {
-    if nodes.is_empty() || nodes.len() % STRIDE != 0 {
+    if nodes.is_empty() || !nodes.chunks_exact(STRIDE).remainder().is_empty() {
         return Err(TableError(format!(
             "length {} is not a positive multiple of {STRIDE}",
             nodes.len()
@@ -153,8 +153,12 @@ pub fn validate_table(source_len: usize, nodes: &[u32]) -> Result<(), TableError
     let mut enclosing: Vec<usize> = Vec::with_capacity(64);
     for i in 0..count {
         let node = &nodes[i * STRIDE..i * STRIDE + STRIDE];
-        let (kind, start, end, next) =
-            (node[0], node[1] as usize, node[2] as usize, node[3] as usize);
+        let (kind, start, end, next) = (
+            node[0],
+            node[1] as usize,
+            node[2] as usize,
+            node[3] as usize,
+        );
         while enclosing.last() == Some(&i) {
             enclosing.pop();
         }
@@ -171,13 +175,19 @@ pub fn validate_table(source_len: usize, nodes: &[u32]) -> Result<(), TableError
         match kind {
             LIST => {
                 if next <= i || next > limit || (i == 0 && next != count) {
-                    return Err(TableError(format!("list node {i} has NEXT {next}, expected {}..={limit}", i + 1)));
+                    return Err(TableError(format!(
+                        "list node {i} has NEXT {next}, expected {}..={limit}",
+                        i + 1
+                    )));
                 }
                 enclosing.push(next);
             }
             SYMBOL | STRING => {
                 if next != i + 1 {
-                    return Err(TableError(format!("atom node {i} has NEXT {next}, expected {}", i + 1)));
+                    return Err(TableError(format!(
+                        "atom node {i} has NEXT {next}, expected {}",
+                        i + 1
+                    )));
                 }
                 if i == 0 {
                     return Err(TableError("node 0 must be the root list".to_string()));

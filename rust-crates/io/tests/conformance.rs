@@ -28,10 +28,19 @@ fn show(bytes: &[u8]) -> String {
 fn sexpr_vectors() {
     let dir = conformance_dir().join("sexpr");
     let stems = stems(&dir, "in");
-    assert!(stems.len() >= 40, "expected at least 40 vectors in {}, found {}", dir.display(), stems.len());
+    assert!(
+        stems.len() >= 40,
+        "expected at least 40 vectors in {}, found {}",
+        dir.display(),
+        stems.len()
+    );
     let mut failures = Vec::new();
     for stem in &stems {
-        let name = stem.file_name().expect("stem").to_string_lossy().into_owned();
+        let name = stem
+            .file_name()
+            .expect("stem")
+            .to_string_lossy()
+            .into_owned();
         let input = fs::read(stem.with_extension("in")).expect("read .in");
         let out = fs::read(stem.with_extension("out")).ok();
         let err = fs::read_to_string(stem.with_extension("err")).ok();
@@ -41,13 +50,21 @@ fn sexpr_vectors() {
             }
             (Some(expected), None, Ok(actual)) => {
                 if actual != expected {
-                    failures.push(format!("{name}: printed\n{}\nexpected\n{}", show(&actual), show(&expected)));
+                    failures.push(format!(
+                        "{name}: printed\n{}\nexpected\n{}",
+                        show(&actual),
+                        show(&expected)
+                    ));
                 } else if format(&actual).ok().as_deref() != Some(&actual[..]) {
                     failures.push(format!("{name}: printing is not a fixed point"));
                 }
             }
-            (Some(_), None, Err(e)) => failures.push(format!("{name}: expected output, got error {e}")),
-            (None, Some(expected), Ok(_)) => failures.push(format!("{name}: expected error {expected}, parsed")),
+            (Some(_), None, Err(e)) => {
+                failures.push(format!("{name}: expected output, got error {e}"))
+            }
+            (None, Some(expected), Ok(_)) => {
+                failures.push(format!("{name}: expected error {expected}, parsed"))
+            }
             (None, Some(expected), Err(e)) => {
                 if e.to_string() != expected {
                     failures.push(format!("{name}: error\n  {e}\nexpected\n  {expected}"));
@@ -57,16 +74,27 @@ fn sexpr_vectors() {
         if let Ok(table) = fs::read_to_string(stem.with_extension("nodes")) {
             let expected: Vec<u32> = table
                 .split_whitespace()
-                .map(|n| n.parse().unwrap_or_else(|_| panic!("{name}.nodes: bad number {n}")))
+                .map(|n| {
+                    n.parse()
+                        .unwrap_or_else(|_| panic!("{name}.nodes: bad number {n}"))
+                })
                 .collect();
             match parse(&input) {
                 Ok(nodes) if nodes == expected => {}
-                Ok(nodes) => failures.push(format!("{name}: node table {nodes:?}, expected {expected:?}")),
+                Ok(nodes) => failures.push(format!(
+                    "{name}: node table {nodes:?}, expected {expected:?}"
+                )),
                 Err(e) => failures.push(format!("{name}: node table expected, got error {e}")),
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), stems.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} vectors failed:\n{}",
+        failures.len(),
+        stems.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -81,7 +109,12 @@ fn hash_vectors() {
         let path = dir.join(format!("{}.bin", fields[0]));
         let bytes = fs::read(&path).expect("read .bin");
         assert_eq!(bytes.len().to_string(), fields[1], "{}: size", fields[0]);
-        assert_eq!(format!("{:016x}", hash_bytes(&bytes)), fields[2], "{}: hash", fields[0]);
+        assert_eq!(
+            format!("{:016x}", hash_bytes(&bytes)),
+            fields[2],
+            "{}: hash",
+            fields[0]
+        );
         paths.push(path);
         expected.push(fields[2].to_string());
     }

@@ -84,6 +84,9 @@ out("print_strings_escapes",
      (2, 48, 51, 7), (2, 52, 63, 8), (2, 64, 77, 9)])
 out("print_all_escapes", b'(a "\\"\\\\\\a\\b\\f\\n\\r\\t\\v\\x4\\x41\\x4g\\7\\07\\101\\1012")',
     b'(a "\\"\\\\\\a\\b\\f\\n\\r\\t\\v\\x4\\x41\\x4g\\7\\07\\101\\1012")\n')
+# Numeric escapes right before the closing quote: the quote ends the digits, not the string.
+out("print_numeric_escapes_before_quote", b'(a "\\7" "\\77" "\\777" "\\0" "\\x4" "\\x41" "\\xfF")',
+    b'(a "\\7" "\\77" "\\777" "\\0" "\\x4" "\\x41" "\\xfF")\n')
 out("print_raw_bytes_in_string", b'(a "tab\there" "cr\rlf" ")(")', b'(a "tab\there" "cr\rlf" ")(")\n')
 out("print_empty_string", b'(a "" b)', b'(a "" b)\n', [(0, 0, 8, 4), (1, 1, 2, 2), (2, 3, 5, 3), (1, 6, 7, 4)])
 

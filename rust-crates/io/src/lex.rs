@@ -101,9 +101,8 @@ fn escape_end(source: &[u8], open: usize, backslash: usize) -> Result<usize, Par
                 Ok(after + digits)
             }
         }
-        b'0'..=b'7' => {
-            Ok(after + 1 + count_while(source, after, 2, |d| (b'0'..=b'7').contains(&d)))
-        }
+        // The first octal digit is `c` itself; up to two more may follow.
+        b'0'..=b'7' => Ok(after + count_while(source, after, 2, |d| (b'0'..=b'7').contains(&d))),
         _ => Err(bad_escape(source, backslash)),
     }
 }

@@ -39,7 +39,7 @@ pub use document::{Children, Document, Kind};
 pub use error::{FileError, ParseError};
 pub use files::{parse_file, parse_files};
 pub use hash::{hash_bytes, hash_files, ContentHash};
-pub use parse::parse;
+pub use parse::{parse, parse_into};
 pub use print::{print_table, TableError};
 
 /// Parse then print in one step.

@@ -65,7 +65,7 @@ impl Printer {
         self.prev = Prev::Close;
     }
 
-    fn atom(&mut self, text: &[u8]) {
+    fn atom(&mut self, text: &[u8], may_hold_lf: bool) {
         if matches!(self.prev, Prev::Atom | Prev::Close) {
             if self.in_xy || self.column < WRAP_COLUMN {
                 self.out.push(b' ');
@@ -77,7 +77,12 @@ impl Printer {
         }
         self.out.extend_from_slice(text);
         // Only strings can hold a raw LF; the column restarts after it.
-        self.column = match memchr::memrchr(b'\n', text) {
+        let last_lf = if may_hold_lf {
+            memchr::memrchr(b'\n', text)
+        } else {
+            None
+        };
+        self.column = match last_lf {
             Some(lf) => text.len() - lf - 1,
             None => self.column + text.len(),
         };
@@ -107,7 +112,10 @@ pub(crate) fn print_trusted(source: &[u8], nodes: &[u32]) -> Vec<u8> {
             p.open(is_xy(source, nodes, i));
             list_ends.push(node[3]);
         } else {
-            p.atom(&source[node[1] as usize..node[2] as usize]);
+            p.atom(
+                &source[node[1] as usize..node[2] as usize],
+                node[0] != SYMBOL,
+            );
         }
     }
     for _ in 0..list_ends.len() {

@@ -42,7 +42,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             contents
                 .par_iter()
-                .map(|c| parse(c).map(|n| n.len()).unwrap_or(0))
+                .map_init(Vec::new, |nodes, c| {
+                    parse_into(c, nodes).map(|()| nodes.len()).unwrap_or(0)
+                })
                 .sum::<usize>()
         })
     });
@@ -61,10 +63,11 @@ fn benches(c: &mut Criterion) {
         })
     });
     group.bench_function("parse_single_thread_in_memory", |b| {
+        let mut nodes = Vec::new();
         b.iter(|| {
             contents
                 .iter()
-                .map(|c| parse(c).map(|n| n.len()).unwrap_or(0))
+                .map(|c| parse_into(c, &mut nodes).map(|()| nodes.len()).unwrap_or(0))
                 .sum::<usize>()
         })
     });

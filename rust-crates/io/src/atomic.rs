@@ -26,7 +26,7 @@ pub enum WriteOutcome {
 /// removed and the target is untouched.
 ///
 /// # Errors
-/// `cannot write PATH: …` (or `cannot read PATH: …` if the existing file cannot be compared).
+/// `cannot write PATH: …`, with the reasons of [`FileError`].
 pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<WriteOutcome, FileError> {
     if path.is_dir() {
         return Err(FileError::write(
@@ -36,12 +36,11 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<WriteOutcome, FileE
     }
     let existing = fs::metadata(path).ok();
     if let Some(meta) = &existing {
-        if meta.len() == bytes.len() as u64 {
-            match fs::read(path) {
-                Ok(current) if current == bytes => return Ok(WriteOutcome::Unchanged),
-                Ok(_) => {}
-                Err(e) => return Err(FileError::read(path, e)),
-            }
+        // The comparison only saves a write: a file that cannot be read is simply replaced, so
+        // every failure of this call is a `cannot write` one.
+        if meta.len() == bytes.len() as u64 && fs::read(path).is_ok_and(|current| current == bytes)
+        {
+            return Ok(WriteOutcome::Unchanged);
         }
     }
     let dir = match path.parent() {

@@ -74,7 +74,9 @@ out("print_adjacent_tokens", b'(a"b"c(d)e)', b'(a "b" c\n\t(d) e)\n',
 # a vertical tab, a UTF-8 byte order mark inside a list.
 out("print_symbol_bytes", b"(a b'c {d} [e] #f ;g \\h \x0c\x0b \xef\xbb\xbfz)",
     b"(a b'c {d} [e] #f ;g \\h \x0c\x0b \xef\xbb\xbfz)\n")
-out("print_utf8_symbols", "(µ Ω 😀 ünïcödé)".encode(), "(µ Ω 😀 ünïcödé)\n".encode())
+# Offsets are bytes: µ and Ω are two bytes, the emoji four, ünïcödé eleven.
+out("print_utf8_symbols", "(µ Ω 😀 ünïcödé)".encode(), "(µ Ω 😀 ünïcödé)\n".encode(),
+    [(0, 0, 24, 5), (1, 1, 3, 2), (1, 4, 6, 3), (1, 7, 11, 4), (1, 12, 23, 5)])
 
 # Strings keep their exact text, escapes included; parens and quotes inside do not count.
 out("print_strings_escapes",

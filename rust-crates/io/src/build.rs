@@ -163,6 +163,13 @@ impl Builder {
 
     /// Adds a symbol, written as given (it must not contain whitespace, parens or quotes).
     pub fn symbol(&mut self, text: &str) -> &mut Self {
+        debug_assert!(
+            !text.is_empty()
+                && text
+                    .bytes()
+                    .all(|b| crate::lex::CLASS[b as usize] == crate::lex::SYMBOL),
+            "not a symbol: {text:?}"
+        );
         self.atom(SYMBOL, text)
     }
 

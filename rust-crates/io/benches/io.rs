@@ -1,12 +1,11 @@
 //! Criterion benchmarks over the installed KiCad 9 symbol library (skipped when it is absent):
-//! parsing all of it in parallel (from memory and from disk), printing, and hashing.
+//! parsing all of it (in parallel from disk, and on one thread from memory), printing, hashing.
 
 use std::fs;
 use std::path::PathBuf;
 
 use circuitsynth_io::{hash_bytes, hash_files, parse, parse_files, parse_into, Document};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use rayon::prelude::*;
 
 const LIBRARY: &str = "/usr/share/kicad/symbols";
 
@@ -38,16 +37,6 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("library");
     group.sample_size(20);
     group.throughput(Throughput::Bytes(total));
-    group.bench_function("parse_parallel_in_memory", |b| {
-        b.iter(|| {
-            contents
-                .par_iter()
-                .map_init(Vec::new, |nodes, c| {
-                    parse_into(c, nodes).map(|()| nodes.len()).unwrap_or(0)
-                })
-                .sum::<usize>()
-        })
-    });
     group.bench_function("parse_files_from_disk", |b| {
         b.iter(|| parse_files(&files).expect("library parses"))
     });

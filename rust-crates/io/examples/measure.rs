@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use circuitsynth_io::{hash_files, parse_files, parse_into, Document};
-use rayon::prelude::*;
 
 fn median(mut runs: Vec<Duration>) -> Duration {
     runs.sort();
@@ -51,19 +50,6 @@ fn main() {
     let d = time(runs, || parse_files(&files).expect("library parses"));
     println!(
         "parse_files (read + parse, parallel): {:.0} ms, {:.0} MB/s",
-        ms(d),
-        mb / d.as_secs_f64()
-    );
-    let d = time(runs, || {
-        contents
-            .par_iter()
-            .map_init(Vec::new, |nodes, c| {
-                parse_into(c, nodes).map(|()| nodes.len()).unwrap_or(0)
-            })
-            .sum::<usize>()
-    });
-    println!(
-        "parse in memory, parallel: {:.0} ms, {:.0} MB/s",
         ms(d),
         mb / d.as_secs_f64()
     );

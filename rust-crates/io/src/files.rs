@@ -4,8 +4,6 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use crate::error::FileError;
 use crate::parse::{self, STRIDE};
 
@@ -41,15 +39,12 @@ fn parse_file_with(
 /// The error of the first failing file in list order, so the answer does not depend on which
 /// thread finished first.
 pub fn parse_files<P: AsRef<Path> + Sync>(paths: &[P]) -> Result<u64, FileError> {
-    // Each worker reuses one file buffer and one node table across its files: fresh ones per
-    // file would fault in new pages for every file, a large part of the cost. They are freed
-    // when the call ends, so nothing large outlives it.
-    let results: Vec<Result<u64, FileError>> = paths
-        .par_iter()
-        .map_init(
-            || (Vec::new(), Vec::new()),
-            |(bytes, nodes), p| parse_file_with(p.as_ref(), bytes, nodes),
-        )
-        .collect();
+    // Each worker reuses one file buffer and one node table across its files.
+    let results = crate::pool::run(
+        paths.len(),
+        || (Vec::new(), Vec::new()),
+        |(bytes, nodes), i| parse_file_with(paths[i].as_ref(), bytes, nodes),
+        Result::is_err,
+    );
     results.into_iter().sum()
 }

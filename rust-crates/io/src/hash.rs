@@ -4,7 +4,6 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use rayon::prelude::*;
 use xxhash_rust::xxh64::{xxh64, Xxh64};
 
 use crate::error::FileError;
@@ -33,13 +32,17 @@ impl ContentHash {
 /// Streams the file through the hasher in blocks that stay in L2 cache; that keeps pace with
 /// a memory map for page-cached files and needs no unsafe code.
 pub fn hash_file(path: &Path) -> Result<ContentHash, FileError> {
-    const BLOCK: usize = 256 * 1024;
+    hash_file_with(path, &mut vec![0u8; BLOCK])
+}
+
+const BLOCK: usize = 256 * 1024;
+
+fn hash_file_with(path: &Path, buffer: &mut [u8]) -> Result<ContentHash, FileError> {
     let mut file = File::open(path).map_err(|e| FileError::read(path, e))?;
     let mut hasher = Xxh64::new(0);
-    let mut buffer = vec![0u8; BLOCK];
     let mut size = 0u64;
     loop {
-        let n = match file.read(&mut buffer) {
+        let n = match file.read(buffer) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -57,10 +60,12 @@ pub fn hash_file(path: &Path) -> Result<ContentHash, FileError> {
 /// Hashes every file in parallel; the answer is in list order, and an error is the one of the
 /// first failing file in list order, whatever order the threads finished in.
 pub fn hash_files<P: AsRef<Path> + Sync>(paths: &[P]) -> Result<Vec<ContentHash>, FileError> {
-    paths
-        .par_iter()
-        .map(|p| hash_file(p.as_ref()))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .collect()
+    crate::pool::run(
+        paths.len(),
+        || vec![0u8; BLOCK],
+        |buffer, i| hash_file_with(paths[i].as_ref(), buffer),
+        Result::is_err,
+    )
+    .into_iter()
+    .collect()
 }

@@ -32,6 +32,7 @@ pub mod files;
 pub mod hash;
 mod lex;
 pub mod parse;
+mod pool;
 pub mod print;
 
 pub use atomic::{write_if_changed, WriteOutcome};

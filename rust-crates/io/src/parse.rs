@@ -103,7 +103,7 @@ fn parse_valid_into(source: &[u8], nodes: &mut Vec<u32>) -> Result<(), ParseErro
             ));
         };
         match CLASS[b as usize] {
-            SPACE => i += 1,
+            SPACE => i = lex::skip_space(source, i + 1),
             OPEN => {
                 if open.len() == MAX_DEPTH {
                     return Err(ParseError::at(source, i, NESTED.to_string()));

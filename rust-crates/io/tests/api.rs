@@ -318,3 +318,38 @@ fn write_if_changed_cleans_up_when_the_rename_fails() {
     assert!(target.join("inside").is_dir(), "target untouched");
     fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+#[test]
+fn many_files_report_the_first_failure_whatever_the_scheduling() {
+    let dir = scratch("many");
+    let paths: Vec<PathBuf> = (0..300)
+        .map(|i| dir.join(format!("f{i:03}.kicad_sym")))
+        .collect();
+    for (i, p) in paths.iter().enumerate() {
+        let text = if i % 97 == 50 {
+            format!("(a {i}))")
+        } else {
+            format!("(a {i})")
+        };
+        fs::write(p, text).expect("write");
+    }
+    for _ in 0..20 {
+        let err = parse_files(&paths).expect_err("files 50, 147 and 244 are bad");
+        assert!(
+            err.to_string()
+                .starts_with(&paths[50].display().to_string()),
+            "{err}"
+        );
+    }
+    let good: Vec<&PathBuf> = paths
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 97 != 50)
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(parse_files(&good).expect("all good"), 3 * good.len() as u64);
+    let hashes = hash_files(&good).expect("hashes");
+    assert_eq!(hashes.len(), good.len());
+    assert_eq!(hashes[1].size, fs::metadata(good[1]).expect("meta").len());
+    fs::remove_dir_all(&dir).expect("cleanup");
+}

@@ -23,14 +23,20 @@ pub const ABI_VERSION: jint = 1;
 pub(crate) enum JavaError {
     /// `class` is a JNI class name such as `java/io/IOException`; it must have a (String)
     /// constructor.
-    Throw { class: &'static str, message: String },
+    Throw {
+        class: &'static str,
+        message: String,
+    },
     /// The exception object has already been thrown (for constructors with more arguments).
     AlreadyThrown,
 }
 
 impl JavaError {
     pub(crate) fn io(message: String) -> Self {
-        JavaError::Throw { class: "java/io/IOException", message }
+        JavaError::Throw {
+            class: "java/io/IOException",
+            message,
+        }
     }
 }
 
@@ -70,7 +76,10 @@ where
         Ok(Err(error)) => error,
         Err(payload) => JavaError::Throw {
             class: PANIC_CLASS,
-            message: format!("native engine panicked: {}", panic_message(payload.as_ref())),
+            message: format!(
+                "native engine panicked: {}",
+                panic_message(payload.as_ref())
+            ),
         },
     };
     if let JavaError::Throw { class, message } = error {

@@ -9,8 +9,8 @@ fn main() {
     let dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let os = env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     match os.as_str() {
-        "linux" | "android" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" | "illumos"
-        | "solaris" => {
+        // GNU ld and lld; the Solaris/illumos linker wants its own mapfile syntax.
+        "linux" | "android" | "freebsd" | "netbsd" | "openbsd" | "dragonfly" => {
             let map = dir.join("link/exports.map");
             println!("cargo:rerun-if-changed={}", map.display());
             println!(

@@ -186,9 +186,9 @@ public final class TestSupport {
                         System.out.println("path=" + info.nativePath());
                         System.out.println("version=" + info.nativeVersion());
                         System.out.println("platform=" + info.platform());
-                        System.out.println("reason=" + info.reason().replace('\n', '|'));
+                        System.out.println("reason=" + info.reason().replace('\\n', '|'));
                     } catch (CircuitSynthException e) {
-                        System.out.println("exception=" + e.getMessage().replace('\n', '|'));
+                        System.out.println("exception=" + e.getMessage().replace('\\n', '|'));
                         System.exit(3);
                     }
                 }

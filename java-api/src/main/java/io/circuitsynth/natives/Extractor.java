@@ -3,6 +3,7 @@ package io.circuitsynth.natives;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -27,6 +30,14 @@ final class Extractor {
 
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> LIBRARY_FILE = PosixFilePermissions.fromString("r-x------");
+
+    static final String TEMP_SUFFIX = ".part";
+
+    /**
+     * A temporary file older than this was left by a JVM that died while extracting; younger ones
+     * may belong to a JVM extracting right now and are left alone.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private Extractor() {}
 
@@ -47,7 +58,8 @@ final class Extractor {
             LOG.warn("{} does not match the SHA-256 of {} (modified or truncated); replacing it", target,
                     resource.location());
         }
-        Path temp = Files.createTempFile(dir, resource.libraryName() + ".", ".part");
+        deleteAbandonedTempFiles(dir, resource.libraryName());
+        Path temp = Files.createTempFile(dir, resource.libraryName() + ".", TEMP_SUFFIX);
         try {
             Files.write(temp, resource.bytes());
             String written = sha256(temp);
@@ -74,6 +86,20 @@ final class Extractor {
             return target;
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void deleteAbandonedTempFiles(Path dir, String libraryName) {
+        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(dir, libraryName + ".*" + TEMP_SUFFIX)) {
+            for (Path temp : temps) {
+                if (Files.getLastModifiedTime(temp).toInstant().isBefore(cutoff)) {
+                    Files.deleteIfExists(temp);
+                }
+            }
+        } catch (IOException e) {
+            // Only housekeeping: a leftover file costs disk space, never correctness.
+            LOG.debug("could not clean up abandoned temporary files in {}: {}", dir, e.toString());
         }
     }
 

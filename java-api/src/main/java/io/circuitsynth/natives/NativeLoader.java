@@ -163,8 +163,18 @@ final class NativeLoader {
                             + " for execution (mounted noexec?): " + e.getMessage(), e));
                     continue;
                 }
-                // Not the directory's fault (wrong architecture, missing system library, a loader
-                // that already holds the library): another directory would fail the same way.
+                if (String.valueOf(e.getMessage()).contains("already loaded in another classloader")) {
+                    // The JNI specification allows a native library in one class loader per JVM; a
+                    // second copy of CircuitSynth in this JVM gets the Java engine, and the reason.
+                    LoadFailure failure = new LoadFailure(file + " is already loaded by another class loader in"
+                            + " this JVM, and JNI allows a native library in one class loader only; load"
+                            + " CircuitSynth (circuitsynth and circuitsynth-natives jars) from a class loader"
+                            + " shared by all its users, e.g. the application server's common lib directory", e);
+                    attempts.forEach(failure::addSuppressed);
+                    throw failure;
+                }
+                // Not the directory's fault (wrong architecture, missing system library): another
+                // directory would fail the same way.
                 LoadFailure failure = new LoadFailure("System.load(" + file + ") failed: " + e.getMessage()
                         + "; the library in " + resource.location() + " does not work in this JVM. Check"
                         + " that the jar's classifier matches this platform (" + platform.key()

@@ -100,6 +100,20 @@ class ExtractorTest {
     }
 
     @Test
+    void abandonedTempFilesAreRemovedAndFreshOnesKept() throws Exception {
+        NativeResource resource = resource();
+        Path dir = Files.createDirectories(root.resolve("v").resolve(PLATFORM.key()));
+        Path abandoned = Files.write(dir.resolve(resource.libraryName() + ".123" + Extractor.TEMP_SUFFIX), new byte[10]);
+        Files.setLastModifiedTime(abandoned, FileTime.from(java.time.Instant.now()
+                .minus(Extractor.ABANDONED_AFTER).minusSeconds(60)));
+        Path inProgress = Files.write(dir.resolve(resource.libraryName() + ".456" + Extractor.TEMP_SUFFIX), new byte[10]);
+
+        Path file = Extractor.extract(resource, root.resolve("v"), dir);
+
+        assertThat(TestSupport.regularFiles(root)).containsExactlyInAnyOrder(file, inProgress);
+    }
+
+    @Test
     void directoryOutsideThePrivateRootIsRejected() {
         assertThatThrownBy(() -> Extractor.createPrivateDirectories(root.resolve("a"), root.resolve("b")))
                 .isInstanceOf(IllegalArgumentException.class);

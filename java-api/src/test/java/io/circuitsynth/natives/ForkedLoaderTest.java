@@ -107,6 +107,55 @@ class ForkedLoaderTest {
         }
     }
 
+    /** Creates two isolated class loaders, each with its own copy of CircuitSynth, in one JVM. */
+    private static final String TWO_LOADERS_SOURCE = """
+            import java.io.File;
+            import java.net.URL;
+            import java.net.URLClassLoader;
+            import java.nio.file.Path;
+            import java.util.ArrayList;
+            import java.util.List;
+
+            public class TwoLoaders {
+                public static void main(String[] args) throws Exception {
+                    List<URL> urls = new ArrayList<>();
+                    for (String entry : System.getProperty("test.cp").split(File.pathSeparator)) {
+                        urls.add(Path.of(entry).toUri().toURL());
+                    }
+                    List<ClassLoader> keepAlive = new ArrayList<>();
+                    for (int i = 0; i < 2; i++) {
+                        ClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader());
+                        keepAlive.add(loader);
+                        Thread.currentThread().setContextClassLoader(loader);
+                        Object status = loader.loadClass("io.circuitsynth.natives.Natives").getMethod("status").invoke(null);
+                        System.out.println("loaded" + i + "=" + status.getClass().getMethod("loaded").invoke(status));
+                        System.out.println("reason" + i + "=" + status.getClass().getMethod("reason").invoke(status));
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void secondClassLoaderInOneJvmGetsAClearReason() throws Exception {
+        Path extract = work.resolve("extract");
+        List<Path> isolated = TestSupport.userClassPath(TestSupport.nativesJar());
+        String cp = isolated.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(
+                java.io.File.pathSeparator));
+
+        TestSupport.Result result = TestSupport.Child.start(work, "two", "TwoLoaders", TWO_LOADERS_SOURCE, List.of(),
+                Map.of("circuitsynth.native.extractDir", extract.toString(), "test.cp", cp)).await();
+
+        Path file = TestSupport.versionedDir(extract).resolve(LIB);
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.get("loaded0")).as(result.toString()).isEqualTo("true");
+        assertThat(result.get("loaded1")).isEqualTo("false");
+        assertThat(result.get("reason1")).isEqualTo(file + " is already loaded by another class loader in this JVM,"
+                + " and JNI allows a native library in one class loader only; load CircuitSynth (circuitsynth and"
+                + " circuitsynth-natives jars) from a class loader shared by all its users, e.g. the application"
+                + " server's common lib directory");
+        assertThat(TestSupport.regularFiles(extract)).containsExactly(file);
+    }
+
     private static void awaitReady(Path ready, List<TestSupport.Child> children) throws Exception {
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (true) {

@@ -208,9 +208,14 @@ public final class TestSupport {
         }
 
         static Child start(Path work, String name, List<Path> classPath, Map<String, String> props) throws IOException {
-            Path source = work.resolve("PrintEngineInfo.java");
+            return start(work, name, "PrintEngineInfo", CHILD_SOURCE, classPath, props);
+        }
+
+        static Child start(Path work, String name, String className, String program, List<Path> classPath,
+                Map<String, String> props) throws IOException {
+            Path source = work.resolve(className + ".java");
             if (!Files.exists(source)) {
-                Files.writeString(source, CHILD_SOURCE);
+                Files.writeString(source, program);
             }
             Path home = Files.createDirectories(work.resolve("home-" + name));
             Files.createDirectories(home.resolve("tmp"));

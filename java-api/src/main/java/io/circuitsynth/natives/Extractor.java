@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * class loaders doing the same at the same time: every writer writes its own temporary file,
  * verifies it, and renames it into place atomically, so the final name only ever holds a complete
  * file with the expected hash, whoever wins. An existing copy that verifies is reused untouched.
+ *
+ * <p>No lock is taken, neither a JVM-wide one nor a file lock: the protocol needs none, file locks
+ * are advisory and unreliable on network file systems, and a JVM killed while holding one would
+ * block every later start until someone deleted it.
  */
 final class Extractor {
     private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The loader run in this JVM with injected settings. It loads the real library from the real
@@ -26,8 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 class NativeLoaderTest {
     private static final String LIB = PLATFORM.libraryName();
 
-    @TempDir
+    /**
+     * Not a {@code @TempDir}: Windows keeps a loaded DLL locked until the JVM exits, so JUnit could
+     * not delete it; {@code target/} goes with the next clean.
+     */
     Path home;
+
+    @BeforeEach
+    void home() throws IOException {
+        home = Files.createTempDirectory(Files.createDirectories(Path.of("target", "loader-tests")).toAbsolutePath(),
+                "home");
+    }
 
     private NativeLoader loader(Map<String, String> props, int abi, Predicate<Path> executable,
             List<ClassLoader> loaders, String version) {
@@ -192,7 +201,8 @@ class NativeLoaderTest {
     void everyFailedDirectoryIsPartOfTheStory() {
         Path extract = home.resolve("extract");
         Path cache = home.resolve("cache").resolve("circuitsynth").resolve("natives");
-        Path tmp = home.resolve("tmp").resolve("circuitsynth-" + System.getProperty("user.name"));
+        Path tmp = home.resolve("tmp").resolve("circuitsynth-"
+                + System.getProperty("user.name").replaceAll("[^A-Za-z0-9._-]", "_"));
         Map<String, String> props = Map.of("circuitsynth.native.extractDir", extract.toString());
 
         NativeStatus status = loader(props, NativeBridge.ABI_VERSION, file -> false,

@@ -25,12 +25,20 @@ public final class Engines {
 
     private Engines() {}
 
-    /** The selected engine, or the reason selection failed (native required but unusable). */
-    record Selection(EngineMode mode, EngineInfo info, CircuitSynthException failure) {
+    /**
+     * The selected engine, or why selection failed (native required but unusable): then
+     * {@code failureMessage} tells the story and {@code failureCause} holds the loader's failure
+     * with every attempt as a suppressed exception.
+     */
+    record Selection(EngineMode mode, EngineInfo info, String failureMessage, Throwable failureCause) {
+        /** A fresh exception per call, so its stack trace shows the caller; null when selected. */
+        CircuitSynthException failure() {
+            return failureMessage == null ? null : new CircuitSynthException(failureMessage, failureCause);
+        }
+
         EngineInfo infoOrThrow() {
-            if (failure != null) {
-                // A fresh exception per call: its stack trace shows the caller, the cause the story.
-                throw new CircuitSynthException(failure.getMessage(), failure);
+            if (failureMessage != null) {
+                throw failure();
             }
             return info;
         }
@@ -43,9 +51,8 @@ public final class Engines {
     private static Selection selectAndLog() {
         Selection s = select(Configuration.ENGINE.get(), Configuration.REQUIRE_NATIVE.get(), Natives::status,
                 Natives::platform);
-        if (s.failure() != null) {
-            LOG.error("{}", s.failure().getMessage());
-        } else {
+        // A failed selection is not logged: every caller gets the exception with the whole story.
+        if (s.info() != null) {
             LOG.info("CircuitSynth {} uses the {}", io.circuitsynth.CircuitSynth.version(), s.info());
         }
         return s;
@@ -93,13 +100,13 @@ public final class Engines {
             Supplier<String> platform) {
         if (mode == EngineMode.JAVA) {
             return new Selection(mode, new EngineInfo(EngineKind.JAVA,
-                    Configuration.ENGINE.property() + "=java", platform.get(), null, null), null);
+                    Configuration.ENGINE.property() + "=java", platform.get(), null, null), null, null);
         }
         NativeStatus status = nativeStatus.get();
         if (status.loaded()) {
             String why = mode == EngineMode.NATIVE ? Configuration.ENGINE.property() + "=native; " : "";
             return new Selection(mode, new EngineInfo(EngineKind.NATIVE, why + status.reason(), status.platform(),
-                    status.path(), status.version()), null);
+                    status.path(), status.version()), null, null);
         }
         if (mode == EngineMode.NATIVE || requireNative) {
             String demanded = mode == EngineMode.NATIVE
@@ -108,10 +115,9 @@ public final class Engines {
             String message = demanded + " but the native engine is unusable on " + status.platform() + ": "
                     + status.reason() + "\nTo run anyway, set " + Configuration.ENGINE.property()
                     + "=java (or auto without " + Configuration.REQUIRE_NATIVE.property() + ")";
-            CircuitSynthException failure = new CircuitSynthException(message, status.failure());
-            return new Selection(mode, null, failure);
+            return new Selection(mode, null, message, status.failure());
         }
         return new Selection(mode, new EngineInfo(EngineKind.JAVA, "native engine unusable: " + status.reason(),
-                status.platform(), null, null), null);
+                status.platform(), null, null), null, null);
     }
 }

@@ -103,8 +103,16 @@ final class NativeLoader {
             return failed(platform.key(), e);
         } catch (CircuitSynthException e) {
             return failed(platform.key(), new LoadFailure(e.getMessage(), e));
+        } catch (RuntimeException | LinkageError e) {
+            // Anything else would surface as ExceptionInInitializerError from Natives and then as
+            // NoClassDefFoundError on every later call, hiding the cause; report it instead.
+            return failed(platform.key(), new LoadFailure("unexpected failure while loading the native library: "
+                    + e + "; please report it with this stack trace", e));
         }
     }
+
+    /** An extraction directory and the topmost directory above it that CircuitSynth owns. */
+    private record Candidate(Path privateRoot, Path dir) {}
 
     private Path loadExplicit(Path explicit) throws LoadFailure {
         Path file = explicit.toAbsolutePath();
@@ -124,28 +132,29 @@ final class NativeLoader {
     private Path extractAndLoad(Platform platform, NativeResource resource, List<Throwable> detours)
             throws LoadFailure {
         String versioned = libraryVersion + "-" + resource.sha256().substring(0, 12);
-        List<Path[]> candidates = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
         Path override = Configuration.EXTRACT_DIR.get(settings);
         if (override != null) {
+            // The override itself may be shared on purpose; only what is created inside is private.
             Path root = override.toAbsolutePath().resolve(versioned);
-            candidates.add(new Path[] {root, root.resolve(platform.key())});
+            candidates.add(new Candidate(root, root.resolve(platform.key())));
         }
         Path cache = userCacheDir(platform);
         if (cache != null) {
             Path root = cache.resolve("circuitsynth");
-            candidates.add(new Path[] {root, root.resolve("natives").resolve(versioned).resolve(platform.key())});
+            candidates.add(new Candidate(root, root.resolve("natives").resolve(versioned).resolve(platform.key())));
         }
         String tmp = settings.property("java.io.tmpdir");
         if (tmp != null) {
             Path root = Path.of(tmp).toAbsolutePath().resolve("circuitsynth-" + userName());
-            candidates.add(new Path[] {root, root.resolve(versioned).resolve(platform.key())});
+            candidates.add(new Candidate(root, root.resolve(versioned).resolve(platform.key())));
         }
         List<LoadFailure> attempts = new ArrayList<>();
-        for (Path[] candidate : candidates) {
-            Path dir = candidate[1];
+        for (Candidate candidate : candidates) {
+            Path dir = candidate.dir();
             Path file;
             try {
-                file = Extractor.extract(resource, candidate[0], dir);
+                file = Extractor.extract(resource, candidate.privateRoot(), dir);
             } catch (IOException | RuntimeException e) {
                 attempts.add(new LoadFailure("could not extract to " + dir + ": " + e, e));
                 continue;

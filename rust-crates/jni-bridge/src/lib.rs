@@ -84,11 +84,17 @@ fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if GUARD_DEPTH.with(Cell::get) > 0 {
+            // `try_with`: a panic while the thread's locals are being destroyed must not panic
+            // again inside the hook, which would abort the JVM.
+            if GUARD_DEPTH.try_with(Cell::get).unwrap_or(0) > 0 {
                 let location = info
                     .location()
                     .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
-                PANIC_LOCATION.with(|slot| *slot.borrow_mut() = location);
+                let _ = PANIC_LOCATION.try_with(|slot| {
+                    if let Ok(mut slot) = slot.try_borrow_mut() {
+                        *slot = location;
+                    }
+                });
             } else {
                 previous(info);
             }

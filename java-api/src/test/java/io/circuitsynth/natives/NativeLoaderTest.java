@@ -75,6 +75,22 @@ class NativeLoaderTest {
     }
 
     @Test
+    void secondLoadReusesTheVerifiedCopyWithoutRewritingIt() throws IOException {
+        Map<String, String> props = Map.of("circuitsynth.native.extractDir", home.resolve("extract").toString());
+        NativeStatus first = loader(props).load();
+        Path file = Path.of(first.path());
+        java.nio.file.attribute.FileTime past = java.nio.file.attribute.FileTime.fromMillis(946_684_800_000L);
+        Files.setLastModifiedTime(file, past);
+
+        NativeStatus second = loader(props).load();
+
+        assertThat(second.loaded()).as(second.reason()).isTrue();
+        assertThat(second.path()).isEqualTo(first.path());
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(past);
+        assertThat(TestSupport.regularFiles(home.resolve("extract"))).containsExactly(file);
+    }
+
+    @Test
     void withoutOverrideExtractsIntoThePerUserCache() {
         NativeStatus status = loader(Map.of()).load();
 

@@ -7,10 +7,13 @@
 //! Data crosses the boundary once per operation, flat: byte arrays, int arrays, string arrays.
 
 use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::ffi::c_void;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
 
 use jni::objects::{JClass, JString};
-use jni::sys::{jint, jstring};
+use jni::sys::{jint, jstring, JNI_VERSION_1_8};
 use jni::JNIEnv;
 
 mod io_ops;
@@ -64,22 +67,83 @@ fn panic_message(payload: &(dyn Any + Send)) -> String {
     }
 }
 
+thread_local! {
+    /// How many [`guard`] calls are active on this thread; the panic hook stays quiet inside one.
+    static GUARD_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// `file:line:column` of the last panic caught inside a guard on this thread.
+    static PANIC_LOCATION: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+static PANIC_HOOK: Once = Once::new();
+
+/// Installs, once per process, a panic hook that records where a guarded panic happened instead of
+/// printing it: the JVM's stderr belongs to the application, and the location travels in the
+/// exception message. Panics outside a guard (threads the bridge does not own, e.g. a pool worker
+/// whose panic is re-raised on the calling thread) still reach the previous hook.
+fn install_panic_hook() {
+    PANIC_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // `try_with`: a panic while the thread's locals are being destroyed must not panic
+            // again inside the hook, which would abort the JVM.
+            if GUARD_DEPTH.try_with(Cell::get).unwrap_or(0) > 0 {
+                let location = info
+                    .location()
+                    .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+                let _ = PANIC_LOCATION.try_with(|slot| {
+                    if let Ok(mut slot) = slot.try_borrow_mut() {
+                        *slot = location;
+                    }
+                });
+            } else {
+                previous(info);
+            }
+        }));
+    });
+}
+
+/// Keeps [`GUARD_DEPTH`] right even when the body unwinds.
+struct GuardScope;
+
+impl GuardScope {
+    fn enter() -> Self {
+        GUARD_DEPTH.with(|d| d.set(d.get() + 1));
+        PANIC_LOCATION.with(|slot| slot.borrow_mut().take());
+        GuardScope
+    }
+}
+
+impl Drop for GuardScope {
+    fn drop(&mut self) {
+        GUARD_DEPTH.with(|d| d.set(d.get() - 1));
+    }
+}
+
+fn panic_description(payload: &(dyn Any + Send)) -> String {
+    let message = panic_message(payload);
+    match PANIC_LOCATION.with(|slot| slot.borrow_mut().take()) {
+        Some(location) => format!("native engine panicked at {location}: {message}"),
+        None => format!("native engine panicked: {message}"),
+    }
+}
+
 /// Runs `body`, converting an `Err` or a panic into a pending Java exception and returning
 /// `fallback` in that case (the JVM ignores the return value while an exception is pending).
 pub(crate) fn guard<'local, R, F>(env: &mut JNIEnv<'local>, fallback: R, body: F) -> R
 where
     F: FnOnce(&mut JNIEnv<'local>) -> Result<R, JavaError>,
 {
-    let outcome = catch_unwind(AssertUnwindSafe(|| body(env)));
+    install_panic_hook();
+    let outcome = {
+        let _scope = GuardScope::enter();
+        catch_unwind(AssertUnwindSafe(|| body(env)))
+    };
     let error = match outcome {
         Ok(Ok(value)) => return value,
         Ok(Err(error)) => error,
         Err(payload) => JavaError::Throw {
             class: PANIC_CLASS,
-            message: format!(
-                "native engine panicked: {}",
-                panic_message(payload.as_ref())
-            ),
+            message: panic_description(payload.as_ref()),
         },
     };
     if let JavaError::Throw { class, message } = error {
@@ -96,6 +160,16 @@ where
 
 pub(crate) fn java_string(env: &mut JNIEnv, s: &JString) -> Result<String, JavaError> {
     Ok(env.get_string(s)?.into())
+}
+
+/// Called by the JVM when `System.load` maps the library: installs the panic hook before any entry
+/// point can run, and declares the JNI version the bridge needs.
+#[no_mangle]
+pub extern "system" fn JNI_OnLoad(_vm: *mut jni::sys::JavaVM, _reserved: *mut c_void) -> jint {
+    // Unwinding into the JVM's System.load would be undefined behaviour; a failed installation
+    // only costs the location in panic messages, so it is ignored.
+    let _ = catch_unwind(install_panic_hook);
+    JNI_VERSION_1_8
 }
 
 #[no_mangle]
@@ -128,4 +202,36 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_debugPanic<'loc
         let message = java_string(env, &message)?;
         panic!("{message}");
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guarded_panic_is_described_with_its_location() {
+        install_panic_hook();
+        let (payload, line) = {
+            let _scope = GuardScope::enter();
+            #[rustfmt::skip]
+            let caught = (catch_unwind(|| -> () { panic!("boom {}", 42) }).unwrap_err(), line!());
+            caught
+        };
+        let description = panic_description(payload.as_ref());
+        let prefix = format!("native engine panicked at {}:{line}:", file!());
+        assert!(description.starts_with(&prefix), "{description}");
+        assert!(description.ends_with(": boom 42"), "{description}");
+        assert_eq!(GUARD_DEPTH.with(Cell::get), 0);
+    }
+
+    #[test]
+    fn location_is_not_reused_by_a_later_panic_without_one() {
+        install_panic_hook();
+        PANIC_LOCATION.with(|slot| *slot.borrow_mut() = None);
+        let payload: Box<dyn Any + Send> = Box::new("no hook ran");
+        assert_eq!(
+            panic_description(payload.as_ref()),
+            "native engine panicked: no hook ran"
+        );
+    }
 }

@@ -1,0 +1,36 @@
+package io.circuitsynth.natives;
+
+import io.circuitsynth.io.IoStage;
+import java.util.Optional;
+
+/**
+ * The native engine's entry point: loads the library on first use and hands out the native stage
+ * implementations when it is usable.
+ *
+ * <p>Internal-use class, public only so {@code io.circuitsynth.internal.Engines} can reach it; not
+ * part of the supported API. Applications ask {@code CircuitSynth.engineInfo()} instead.
+ */
+public final class Natives {
+    private Natives() {}
+
+    private static final class Holder {
+        // Class initialization runs the loader exactly once per class loader, and makes every
+        // other thread asking meanwhile wait for its result.
+        static final NativeStatus STATUS = NativeLoader.system().load();
+    }
+
+    /** The outcome of loading the native library; loads it on the first call. Never throws. */
+    public static NativeStatus status() {
+        return Holder.STATUS;
+    }
+
+    /** The platform key this JVM runs on ({@code circuitsynth.platform} if set); loads nothing. */
+    public static String platform() {
+        return Platform.detect(Settings.system()).key();
+    }
+
+    /** The native {@code io} stage, if the native library is usable. */
+    public static Optional<IoStage> ioStage() {
+        return status().loaded() ? Optional.of(new NativeIoStage()) : Optional.empty();
+    }
+}

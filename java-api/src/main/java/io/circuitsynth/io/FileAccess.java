@@ -1,0 +1,140 @@
+package io.circuitsynth.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * File reads and atomic writes with the Rust engine's error messages: {@code cannot read PATH:
+ * REASON} and {@code cannot write PATH: REASON}, where PATH is {@code path.toString()}.
+ */
+final class FileAccess {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private FileAccess() {}
+
+    static byte[] read(Path path) throws IOException {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("cannot read " + path + ": is a directory");
+            }
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw mapped("read", path, e);
+        }
+    }
+
+    /** Opens {@code path} for reading; the caller closes the channel. */
+    static FileChannel open(Path path) throws IOException {
+        try {
+            if (Files.isDirectory(path)) {
+                throw new IOException("cannot read " + path + ": is a directory");
+            }
+            return FileChannel.open(path, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw mapped("read", path, e);
+        }
+    }
+
+    static boolean writeIfChanged(Path path, byte[] bytes) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException("cannot write " + path + ": is a directory");
+        }
+        if (holdsExactly(path, bytes)) {
+            return false;
+        }
+        Path absolute = path.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Path tmp = null;
+        try {
+            tmp = createTemp(dir, absolute.getFileName().toString());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            syncDirectory(dir);
+            return true;
+        } catch (IOException e) {
+            throw mapped("write", path, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // The write already failed; its error is the one worth reporting.
+                }
+            }
+        }
+    }
+
+    private static boolean holdsExactly(Path path, byte[] bytes) {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            if (ch.size() != bytes.length) {
+                return false;
+            }
+            byte[] old = new byte[bytes.length];
+            ByteBuffer buf = ByteBuffer.wrap(old);
+            int n;
+            do {
+                n = ch.read(buf);
+            } while (n >= 0 && buf.hasRemaining());
+            return !buf.hasRemaining() && Arrays.equals(old, bytes);
+        } catch (IOException e) {
+            // Missing or unreadable: the write decides what happens and reports any failure.
+            return false;
+        }
+    }
+
+    private static Path createTemp(Path dir, String name) throws IOException {
+        while (true) {
+            Path tmp = dir.resolve("." + name + "." + String.format(Locale.ROOT, "%016x", RANDOM.nextLong()) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException collision) {
+                // Another writer drew the same name; draw again.
+            }
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open directories; the rename is already durable enough there.
+        }
+    }
+
+    private static IOException mapped(String verb, Path path, IOException e) {
+        String prefix = "cannot " + verb + " " + path + ": ";
+        if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
+            return e;
+        }
+        String reason;
+        if (e instanceof NoSuchFileException) {
+            reason = "file not found";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+            reason = "is a directory";
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);
+        }
+        return new IOException(prefix + reason, e);
+    }
+}

@@ -1,0 +1,96 @@
+package io.circuitsynth.io;
+
+import io.circuitsynth.io.internal.Xxh64;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pure-Java {@link IoStage}, available on every platform. Gives the same bytes, node tables
+ * and error messages as the native engine.
+ *
+ * <pre>{@code
+ * IoStage io = new JavaIoStage();
+ * byte[] pretty = io.format("(kicad_sch (version 20250114) (uuid \"a\"))".getBytes(UTF_8), "demo");
+ * // (kicad_sch
+ * // 	(version 20250114)
+ * // 	(uuid "a")
+ * // )
+ * boolean written = io.writeIfChanged(Path.of("demo.kicad_sch"), pretty);
+ * }</pre>
+ */
+public final class JavaIoStage implements IoStage {
+    /** Files at least this large are hashed through a memory map instead of being copied. */
+    private static final long MAP_THRESHOLD = 1 << 20;
+
+    public JavaIoStage() {}
+
+    @Override
+    public SexprTree parse(byte[] input, String sourceName) {
+        return SexprParser.parse(input, sourceName);
+    }
+
+    @Override
+    public byte[] print(SexprTree tree) {
+        return SexprPrinter.print(tree);
+    }
+
+    @Override
+    public byte[] format(byte[] input, String sourceName) {
+        return SexprPrinter.print(SexprParser.parse(input, sourceName));
+    }
+
+    @Override
+    public long parseFiles(List<Path> files) throws IOException {
+        long[] counts = new long[files.size()];
+        ParallelFiles.forEach(files, i -> {
+            Path file = files.get(i);
+            counts[i] = SexprParser.parse(FileAccess.read(file), file.toString()).size();
+        });
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    @Override
+    public List<ContentHash> hash(List<Path> files) throws IOException {
+        long[] sizes = new long[files.size()];
+        long[] hashes = new long[files.size()];
+        ParallelFiles.forEach(files, i -> {
+            Path file = files.get(i);
+            try (FileChannel ch = FileAccess.open(file)) {
+                long size = ch.size();
+                sizes[i] = size;
+                if (size > Integer.MAX_VALUE) {
+                    throw new IOException("cannot read " + file + ": file larger than 2 GB");
+                }
+                if (size >= MAP_THRESHOLD) {
+                    MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+                    hashes[i] = Xxh64.hash(map);
+                } else {
+                    ByteBuffer buf = ByteBuffer.allocate((int) size);
+                    while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                        continue;
+                    }
+                    hashes[i] = Xxh64.hash(buf.array(), 0, buf.position(), 0L);
+                }
+            }
+        });
+        List<ContentHash> result = new ArrayList<>(files.size());
+        for (int i = 0; i < sizes.length; i++) {
+            result.add(new ContentHash(files.get(i), sizes[i], hashes[i]));
+        }
+        return result;
+    }
+
+    @Override
+    public boolean writeIfChanged(Path path, byte[] bytes) throws IOException {
+        return FileAccess.writeIfChanged(path, bytes);
+    }
+}

@@ -6,14 +6,16 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * File reads and atomic writes with the Rust engine's error messages: {@code cannot read PATH:
@@ -51,8 +53,12 @@ final class FileAccess {
         if (Files.isDirectory(path)) {
             throw new IOException("cannot write " + path + ": is a directory");
         }
-        if (holdsExactly(path, bytes)) {
-            return false;
+        Set<PosixFilePermission> keepMode = null;
+        if (Files.isRegularFile(path)) {
+            if (holdsExactly(path, bytes)) {
+                return false;
+            }
+            keepMode = posixPermissions(path);
         }
         Path absolute = path.toAbsolutePath();
         Path dir = absolute.getParent();
@@ -63,6 +69,10 @@ final class FileAccess {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
+                }
+                if (keepMode != null) {
+                    // A replaced file keeps its mode, as it would if it were rewritten in place.
+                    Files.setPosixFilePermissions(tmp, keepMode);
                 }
                 ch.force(true);
             }
@@ -83,7 +93,8 @@ final class FileAccess {
         }
     }
 
-    private static boolean holdsExactly(Path path, byte[] bytes) {
+    /** Whether the file holds exactly {@code bytes}; a file that cannot be compared is an error. */
+    private static boolean holdsExactly(Path path, byte[] bytes) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             if (ch.size() != bytes.length) {
                 return false;
@@ -95,9 +106,18 @@ final class FileAccess {
                 n = ch.read(buf);
             } while (n >= 0 && buf.hasRemaining());
             return !buf.hasRemaining() && Arrays.equals(old, bytes);
-        } catch (IOException e) {
-            // Missing or unreadable: the write decides what happens and reports any failure.
+        } catch (NoSuchFileException gone) {
             return false;
+        } catch (IOException e) {
+            throw mapped("read", path, e);
+        }
+    }
+
+    private static Set<PosixFilePermission> posixPermissions(Path path) {
+        try {
+            return Files.getPosixFilePermissions(path);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
         }
     }
 
@@ -130,11 +150,27 @@ final class FileAccess {
             reason = "file not found";
         } else if (e instanceof AccessDeniedException) {
             reason = "permission denied";
-        } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+        } else if (Files.isDirectory(path)) {
             reason = "is a directory";
         } else {
-            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT);
+            reason = rustReason(e);
         }
         return new IOException(prefix + reason, e);
+    }
+
+    /** The wording of Rust's {@code io::ErrorKind} for the errors a file operation commonly meets. */
+    private static String rustReason(IOException e) {
+        String text = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
+        if (text == null) {
+            return "other error";
+        }
+        switch (text) {
+            case "Not a directory": return "not a directory";
+            case "Read-only file system": return "read-only filesystem or storage medium";
+            case "No space left on device": return "no storage space";
+            case "Directory not empty": return "directory not empty";
+            case "File exists": return "entity already exists";
+            default: return text.toLowerCase(Locale.ROOT);
+        }
     }
 }

@@ -46,7 +46,8 @@ final class SexprParser {
         if (cls[in[pos] & 0xFF] != OPEN) {
             throw error(in, sourceName, pos, "expected '(' to start the root list, found " + found(in[pos]));
         }
-        int[] nodes = new int[Math.max(64, (len >>> 2) & ~3)];
+        // KiCad files hold about one node per 8 bytes: four ints per 8 bytes avoids most regrowth.
+        int[] nodes = new int[Math.max(64, (len >>> 1) & ~3)];
         int count = 0;
         int[] open = new int[MAX_DEPTH];
         int depth = 0;
@@ -60,6 +61,9 @@ final class SexprParser {
             switch (cls[b & 0xFF]) {
                 case SPACE:
                     pos++;
+                    while (pos < len && cls[in[pos] & 0xFF] == SPACE) {
+                        pos++;
+                    }
                     continue;
                 case OPEN: {
                     if (depth == MAX_DEPTH) {
@@ -200,8 +204,8 @@ final class SexprParser {
 
     private static int[] trim(int[] nodes, int count) {
         int used = count * 4;
-        // Trees may be kept for a long time; drop a large unused tail, keep a small one.
-        return nodes.length - used > (used >> 2) + 64 ? Arrays.copyOf(nodes, used) : nodes;
+        // Trees may be kept for a long time: drop an unused tail as large as the table itself.
+        return nodes.length - used > used + 64 ? Arrays.copyOf(nodes, used) : nodes;
     }
 
     static SexprParseException error(byte[] in, String sourceName, int offset, String detail) {

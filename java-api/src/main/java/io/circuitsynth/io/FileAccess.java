@@ -37,6 +37,29 @@ final class FileAccess {
         }
     }
 
+    /**
+     * Reads the whole file into {@code holder[0]}, replacing it with a larger array when it is too
+     * small, and returns the number of bytes read. Lets a worker reuse one buffer for many files.
+     */
+    static int readInto(Path path, byte[][] holder) throws IOException {
+        try (FileChannel ch = open(path)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IOException("cannot read " + path + ": file larger than 2 GB");
+            }
+            if (holder[0].length < size) {
+                holder[0] = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size + (size >> 3))];
+            }
+            ByteBuffer buf = ByteBuffer.wrap(holder[0], 0, (int) size);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                continue;
+            }
+            return buf.position();
+        } catch (IOException e) {
+            throw mapped("read", path, e);
+        }
+    }
+
     /** Opens {@code path} for reading; the caller closes the channel. */
     static FileChannel open(Path path) throws IOException {
         try {
@@ -140,7 +163,7 @@ final class FileAccess {
         }
     }
 
-    private static IOException mapped(String verb, Path path, IOException e) {
+    static IOException mapped(String verb, Path path, IOException e) {
         String prefix = "cannot " + verb + " " + path + ": ";
         if (e.getMessage() != null && e.getMessage().startsWith(prefix)) {
             return e;

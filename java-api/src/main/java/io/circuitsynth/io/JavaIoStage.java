@@ -8,6 +8,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The pure-Java {@link IoStage}, available on every platform. Gives the same bytes, node tables
@@ -47,9 +49,26 @@ public final class JavaIoStage implements IoStage {
     @Override
     public long parseFiles(List<Path> files) throws IOException {
         long[] counts = new long[files.size()];
+        // Each worker reuses one input buffer and one node table: a library of hundreds of
+        // megabytes then costs a few buffers instead of a gigabyte of short-lived garbage.
+        Queue<Scratch> spare = new ConcurrentLinkedQueue<>();
         ParallelFiles.forEach(files, i -> {
-            Path file = files.get(i);
-            counts[i] = SexprParser.parse(FileAccess.read(file), file.toString()).size();
+            Scratch scratch = spare.poll();
+            if (scratch == null) {
+                scratch = new Scratch();
+            }
+            try {
+                Path file = files.get(i);
+                int len = FileAccess.readInto(file, scratch.input);
+                byte[] input = scratch.input[0];
+                if (scratch.table.nodes.length < len >>> 1) {
+                    scratch.table.nodes = new int[(len >>> 1) & ~3];
+                }
+                SexprParser.parse(input, len, file.toString(), scratch.table);
+                counts[i] = scratch.table.count;
+            } finally {
+                spare.add(scratch);
+            }
         });
         long total = 0;
         for (long c : counts) {
@@ -87,6 +106,11 @@ public final class JavaIoStage implements IoStage {
             result.add(new ContentHash(files.get(i), sizes[i], hashes[i]));
         }
         return result;
+    }
+
+    private static final class Scratch {
+        final byte[][] input = {new byte[0]};
+        final SexprParser.Table table = new SexprParser.Table(0);
     }
 
     @Override

@@ -30,24 +30,40 @@ final class SexprParser {
 
     private SexprParser() {}
 
+    /** A node table being filled; reused across files by {@code parseFiles}. */
+    static final class Table {
+        int[] nodes;
+        int count;
+
+        Table(int capacity) {
+            nodes = new int[Math.max(64, capacity & ~3)];
+        }
+    }
+
     static SexprTree parse(byte[] in, String sourceName) {
-        int bad = Utf8.firstBadOffset(in);
+        // KiCad files hold about one node per 8 bytes: four ints per 8 bytes avoids most regrowth.
+        Table table = new Table(in.length >>> 1);
+        parse(in, in.length, sourceName, table);
+        return SexprTree.trusted(in, trim(table.nodes, table.count), table.count);
+    }
+
+    /** Parses {@code in[0..len)} into {@code table}; {@code table.count} is the node count. */
+    static void parse(byte[] in, int len, String sourceName, Table table) {
+        int bad = Utf8.firstBadOffset(in, len);
         if (bad >= 0) {
             throw error(in, sourceName, bad, in[bad] == 0
                     ? "NUL byte in input; KiCad files are text, is this a binary file?"
                     : String.format(Locale.ROOT, "invalid UTF-8 (byte 0x%02X); KiCad files are UTF-8 encoded", in[bad] & 0xFF));
         }
-        final int len = in.length;
         final byte[] cls = CLASS;
-        int pos = skipSpace(in, 0);
+        int pos = skipSpace(in, 0, len);
         if (pos == len) {
             throw error(in, sourceName, len, "expected '(' to start the root list, found end of input");
         }
         if (cls[in[pos] & 0xFF] != OPEN) {
             throw error(in, sourceName, pos, "expected '(' to start the root list, found " + found(in[pos]));
         }
-        // KiCad files hold about one node per 8 bytes: four ints per 8 bytes avoids most regrowth.
-        int[] nodes = new int[Math.max(64, (len >>> 1) & ~3)];
+        int[] nodes = table.nodes;
         int count = 0;
         int[] open = new int[MAX_DEPTH];
         int depth = 0;
@@ -86,17 +102,19 @@ final class SexprParser {
                     nodes[s + 3] = count;
                     if (depth == 0) {
                         int rootClose = pos - 1;
-                        int after = skipSpace(in, pos);
+                        int after = skipSpace(in, pos, len);
                         if (after < len) {
                             throw error(in, sourceName, after, "expected end of input after the root list closed at "
                                     + Positions.lineColumn(in, rootClose) + ", found " + found(in[after]));
                         }
-                        return SexprTree.trusted(in, trim(nodes, count), count);
+                        table.nodes = nodes;
+                        table.count = count;
+                        return;
                     }
                     continue;
                 }
                 case QUOTE: {
-                    int end = stringEnd(in, pos, sourceName);
+                    int end = stringEnd(in, pos, len, sourceName);
                     int s = count * 4;
                     if (s + 4 > nodes.length) {
                         nodes = Arrays.copyOf(nodes, grow(nodes.length));
@@ -128,8 +146,7 @@ final class SexprParser {
     }
 
     /** Offset one past the closing quote of the string opened at {@code quote}. */
-    private static int stringEnd(byte[] in, int quote, String sourceName) {
-        final int len = in.length;
+    private static int stringEnd(byte[] in, int quote, int len, String sourceName) {
         int i = quote + 1;
         while (i < len) {
             byte b = in[i];
@@ -156,7 +173,7 @@ final class SexprParser {
                         }
                         break;
                     }
-                    throw invalidEscape(in, sourceName, i);
+                    throw invalidEscape(in, len, sourceName, i);
                 default:
                     if (c >= '0' && c <= '7') {
                         i += 2;
@@ -165,21 +182,21 @@ final class SexprParser {
                         }
                         break;
                     }
-                    throw invalidEscape(in, sourceName, i);
+                    throw invalidEscape(in, len, sourceName, i);
             }
         }
         throw error(in, sourceName, quote, "unterminated string; expected a closing '\"' before end of input");
     }
 
-    private static SexprParseException invalidEscape(byte[] in, String sourceName, int backslash) {
+    private static SexprParseException invalidEscape(byte[] in, int len, String sourceName, int backslash) {
         int width = Utf8.sequenceLength(in[backslash + 1]);
-        String shown = new String(in, backslash + 1, Math.min(width, in.length - backslash - 1), StandardCharsets.UTF_8);
+        String shown = new String(in, backslash + 1, Math.min(width, len - backslash - 1), StandardCharsets.UTF_8);
         return error(in, sourceName, backslash, "invalid escape sequence '\\" + shown
                 + "' in string; valid escapes are \\\" \\\\ \\n \\r \\t \\a \\b \\f \\v \\xHH \\NNN");
     }
 
-    private static int skipSpace(byte[] in, int pos) {
-        while (pos < in.length && CLASS[in[pos] & 0xFF] == SPACE) {
+    private static int skipSpace(byte[] in, int pos, int len) {
+        while (pos < len && CLASS[in[pos] & 0xFF] == SPACE) {
             pos++;
         }
         return pos;

@@ -20,8 +20,7 @@ final class Utf8 {
      * The first offset holding a NUL byte or starting an invalid UTF-8 sequence, or -1. The error
      * is the sequence's first byte, like Rust's {@code Utf8Error::valid_up_to}.
      */
-    static int firstBadOffset(byte[] b) {
-        int len = b.length;
+    static int firstBadOffset(byte[] b, int len) {
         int i = 0;
         while (i < len) {
             // Files are mostly ASCII: skip 16 bytes at once while none is NUL or above 0x7F.

@@ -136,26 +136,6 @@ class AtomicWriteTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("stages")
-    void readErrorsNameThePathAndTheReason(IoStage stage) throws IOException {
-        Path missing = dir.resolve("missing.kicad_sym");
-        Path directory = Files.createDirectory(dir.resolve("lib.kicad_sym"));
-        Path good = dir.resolve("good.kicad_sym");
-        Files.write(good, OLD);
-        assertThatThrownBy(() -> stage.hash(List.of(good, missing, directory)))
-                .isInstanceOf(IOException.class).hasMessage("cannot read " + missing + ": file not found");
-        assertThatThrownBy(() -> stage.hash(List.of(good, directory, missing)))
-                .isInstanceOf(IOException.class).hasMessage("cannot read " + directory + ": is a directory");
-        assertThatThrownBy(() -> stage.parseFiles(List.of(good, missing)))
-                .isInstanceOf(IOException.class).hasMessage("cannot read " + missing + ": file not found");
-        assertThatThrownBy(() -> stage.parseFiles(List.of(directory, good)))
-                .isInstanceOf(IOException.class).hasMessage("cannot read " + directory + ": is a directory");
-        assertThat(stage.parseFiles(List.of(good, good))).isEqualTo(10);
-        assertThat(stage.hash(List.of(good))).singleElement()
-                .satisfies(h -> assertThat(h.size()).isEqualTo(OLD.length));
-    }
-
     private List<String> listing() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());

@@ -53,7 +53,7 @@ class ConformanceTest {
         assertThat(Files.exists(out) ^ Files.exists(err)).as("exactly one of %s.out and %s.err", stem, stem).isTrue();
         if (Files.exists(err)) {
             String expected = Files.readString(err, StandardCharsets.UTF_8);
-            SexprParseException e = catchThrowableOfType(() -> stage.parse(input, stem), SexprParseException.class);
+            SexprParseException e = catchThrowableOfType(SexprParseException.class, () -> stage.parse(input, stem));
             assertThat(e).as("parse of %s must fail", stem).isNotNull();
             assertThat(e.line() + ":" + e.column() + ": " + e.detail()).isEqualTo(expected);
             assertThat(e.getMessage()).isEqualTo(stem + ":" + expected);

@@ -84,7 +84,7 @@ class KicadRoundTripTest {
         Path bad = files.stream().filter(f -> f.getFileName().toString().equals("RoyalBlue54L-Feather.kicad_pcb"))
                 .findFirst().orElseThrow(() -> new AssertionError("RoyalBlue54L-Feather.kicad_pcb not in the demos"));
         for (IoStage stage : TestEngines.stagesUnderTest()) {
-            SexprParseException e = catchThrowableOfType(() -> stage.parseFiles(files), SexprParseException.class);
+            SexprParseException e = catchThrowableOfType(SexprParseException.class, () -> stage.parseFiles(files));
             assertThat(e).as(TestEngines.name(stage)).isNotNull();
             assertThat(e.sourceName()).isEqualTo(bad.toString());
             assertThat(e.detail()).matches(ROOT_CLOSED_DETAIL);

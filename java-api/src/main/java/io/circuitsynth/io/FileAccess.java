@@ -50,14 +50,18 @@ final class FileAccess {
             if (holder[0].length < size) {
                 holder[0] = new byte[(int) Math.min(Integer.MAX_VALUE - 8, size + (size >> 3))];
             }
-            ByteBuffer buf = ByteBuffer.wrap(holder[0], 0, (int) size);
-            while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                continue;
-            }
-            return buf.position();
+            return readFully(ch, ByteBuffer.wrap(holder[0], 0, (int) size));
         } catch (IOException e) {
             throw mapped("read", path, e);
         }
+    }
+
+    /** Reads until {@code buf} is full or the file ends; returns the bytes now in {@code buf}. */
+    static int readFully(FileChannel ch, ByteBuffer buf) throws IOException {
+        while (buf.hasRemaining() && ch.read(buf) >= 0) {
+            // A read may return fewer bytes than asked for; keep going.
+        }
+        return buf.position();
     }
 
     /** Opens {@code path} for reading; the caller closes the channel. */
@@ -123,12 +127,7 @@ final class FileAccess {
                 return false;
             }
             byte[] old = new byte[bytes.length];
-            ByteBuffer buf = ByteBuffer.wrap(old);
-            int n;
-            do {
-                n = ch.read(buf);
-            } while (n >= 0 && buf.hasRemaining());
-            return !buf.hasRemaining() && Arrays.equals(old, bytes);
+            return readFully(ch, ByteBuffer.wrap(old)) == bytes.length && Arrays.equals(old, bytes);
         } catch (NoSuchFileException gone) {
             return false;
         } catch (IOException e) {

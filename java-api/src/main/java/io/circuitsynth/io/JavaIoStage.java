@@ -3,7 +3,6 @@ package io.circuitsynth.io;
 import io.circuitsynth.io.internal.Xxh64;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,19 +85,14 @@ public final class JavaIoStage implements IoStage {
             try (FileChannel ch = FileAccess.open(file)) {
                 long size = ch.size();
                 sizes[i] = size;
-                if (size > Integer.MAX_VALUE) {
-                    throw new IOException("cannot read " + file + ": file larger than 2 GB");
-                }
                 if (size >= MAP_THRESHOLD) {
-                    MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-                    hashes[i] = Xxh64.hash(map);
+                    hashes[i] = Xxh64.hash(ch, size);
                 } else {
-                    ByteBuffer buf = ByteBuffer.allocate((int) size);
-                    while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                        continue;
-                    }
-                    hashes[i] = Xxh64.hash(buf.array(), 0, buf.position(), 0L);
+                    byte[] bytes = new byte[(int) size];
+                    hashes[i] = Xxh64.hash(bytes, 0, FileAccess.readFully(ch, ByteBuffer.wrap(bytes)), 0L);
                 }
+            } catch (IOException e) {
+                throw FileAccess.mapped("read", file, e);
             }
         });
         List<ContentHash> result = new ArrayList<>(files.size());

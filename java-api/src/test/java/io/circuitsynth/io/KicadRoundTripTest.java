@@ -99,7 +99,7 @@ class KicadRoundTripTest {
         if (WRITER_BUG_FILES.contains(name)) {
             List<String> messages = new ArrayList<>();
             for (IoStage stage : stages) {
-                SexprParseException e = catchThrowableOfType(() -> stage.parse(input, file.toString()), SexprParseException.class);
+                SexprParseException e = catchThrowableOfType(SexprParseException.class, () -> stage.parse(input, file.toString()));
                 assertThat(e).as("%s must fail on %s", TestEngines.name(stage), name).isNotNull();
                 assertThat(e.detail()).matches(ROOT_CLOSED_DETAIL);
                 messages.add(e.getMessage());

@@ -2,8 +2,10 @@ package io.circuitsynth.io.internal;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 
 /**
  * XXH64 (Yann Collet's xxHash, 64-bit variant) over a byte array or a buffer, reading eight
@@ -95,7 +97,43 @@ public final class Xxh64 {
         } else {
             h = P5;
         }
-        h += len;
+        return tail(h + len, buf, p, end);
+    }
+
+    /**
+     * XXH64 with seed 0 of the first {@code size} bytes of a file, read through memory maps, so
+     * files of any size hash without being copied onto the heap.
+     */
+    public static long hash(FileChannel ch, long size) throws IOException {
+        return hash(ch, size, 1L << 30);
+    }
+
+    /** As {@link #hash(FileChannel, long)}, mapping at most {@code chunk} bytes (a multiple of 32) at once. */
+    static long hash(FileChannel ch, long size, long chunk) throws IOException {
+        if (size <= chunk) {
+            return hash(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        }
+        long v1 = P1 + P2;
+        long v2 = P2;
+        long v3 = 0;
+        long v4 = -P1;
+        long stripes = size & ~31L;
+        for (long offset = 0; offset < stripes; offset += chunk) {
+            int len = (int) Math.min(chunk, stripes - offset);
+            ByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, offset, len);
+            for (int p = 0; p < len; p += 32) {
+                v1 = round(v1, (long) BUFFER_LONG.get(map, p));
+                v2 = round(v2, (long) BUFFER_LONG.get(map, p + 8));
+                v3 = round(v3, (long) BUFFER_LONG.get(map, p + 16));
+                v4 = round(v4, (long) BUFFER_LONG.get(map, p + 24));
+            }
+        }
+        ByteBuffer rest = ch.map(FileChannel.MapMode.READ_ONLY, stripes, size - stripes);
+        return tail(converge(v1, v2, v3, v4) + size, rest, 0, rest.limit());
+    }
+
+    /** The last 0..31 bytes, and the final mix. */
+    private static long tail(long h, ByteBuffer buf, int p, int end) {
         while (p + 8 <= end) {
             h ^= round(0, (long) BUFFER_LONG.get(buf, p));
             h = Long.rotateLeft(h, 27) * P1 + P4;

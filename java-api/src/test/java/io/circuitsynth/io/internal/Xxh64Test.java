@@ -1,0 +1,34 @@
+package io.circuitsynth.io.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class Xxh64Test {
+    @TempDir
+    Path dir;
+
+    @Test
+    void filesHashedInMappedChunksMatchTheOneShotHash() throws IOException {
+        Random random = new Random(42);
+        for (int size : new int[] {0, 1, 31, 32, 33, 63, 64, 65, 95, 96, 100, 1000, 4097, 65543}) {
+            byte[] data = new byte[size];
+            random.nextBytes(data);
+            Path file = Files.write(dir.resolve("f" + size), data);
+            long expected = Xxh64.hash(data);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                assertThat(Xxh64.hash(ch, size)).as("size %d", size).isEqualTo(expected);
+                for (long chunk : new long[] {32, 64, 96, 4096}) {
+                    assertThat(Xxh64.hash(ch, size, chunk)).as("size %d, chunk %d", size, chunk).isEqualTo(expected);
+                }
+            }
+        }
+    }
+}

@@ -56,6 +56,8 @@ class ConformanceTest {
             SexprParseException e = catchThrowableOfType(SexprParseException.class, () -> stage.parse(input, stem));
             assertThat(e).as("parse of %s must fail", stem).isNotNull();
             assertThat(e.line() + ":" + e.column() + ": " + e.detail()).isEqualTo(expected);
+            assertThat(MalformedInputTest.lineColumn(input, (int) e.offset())).as("offset %d", e.offset())
+                    .isEqualTo(e.line() + ":" + e.column());
             assertThat(e.getMessage()).isEqualTo(stem + ":" + expected);
             assertThatThrownBy(() -> stage.format(input, stem)).isInstanceOf(SexprParseException.class)
                     .hasMessage(stem + ":" + expected);

@@ -9,15 +9,20 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The engines a test runs against, from the system property {@code circuitsynth.engine}: {@code
- * java}, {@code native} (the native library must load, or every test fails) or {@code auto} (both
- * when the native one is available, else Java alone).
+ * The engines a test runs against, from the system property {@code circuitsynth.engine} (else the
+ * environment variable {@code CIRCUITSYNTH_ENGINE}): {@code java}, {@code native} (the native
+ * library must load, or every test fails) or {@code auto} (both when the native one is available,
+ * else Java alone).
  */
 public final class TestEngines {
     private TestEngines() {}
 
     public static List<IoStage> stagesUnderTest() {
-        String engine = System.getProperty("circuitsynth.engine", "auto").trim().toLowerCase(Locale.ROOT);
+        String engine = System.getProperty("circuitsynth.engine");
+        if (engine == null) {
+            engine = System.getenv().getOrDefault("CIRCUITSYNTH_ENGINE", "auto");
+        }
+        engine = engine.trim().toLowerCase(Locale.ROOT);
         List<IoStage> stages = new ArrayList<>();
         switch (engine) {
             case "java":

@@ -55,6 +55,19 @@ class SexprTreeTest {
         assertThat(t.stringValue(2)).isEqualTo("\"\\\u0007\b\f\n\r\t\u000BA\u0007A\u0000\u0007zé");
     }
 
+    @ParameterizedTest
+    @MethodSource("stages")
+    void numericEscapesStopBeforeTheClosingQuote(IoStage stage) {
+        // Found by the random-bytes property: an octal escape once swallowed the quote after it.
+        SexprTree t = stage.parse(utf8("(\")\\0\" \"\\x4\" \"\\17\")"), "t");
+        assertThat(ConformanceTest.table(t)).isEqualTo("0 0 19 4\n2 1 6 2\n2 7 12 3\n2 13 18 4");
+        assertThat(t.stringValue(1)).isEqualTo(")\u0000");
+        assertThat(t.stringValue(2)).isEqualTo("\u0004");
+        assertThat(t.stringValue(3)).isEqualTo("\u000f");
+        assertThatThrownBy(() -> stage.parse(utf8("(\")\\0\""), "t")).isInstanceOf(SexprParseException.class)
+                .hasMessage("t:1:7: expected ')' to close the list opened at 1:1, found end of input");
+    }
+
     @Test
     void equalityIgnoresLayoutButNotContent() {
         JavaIoStage io = new JavaIoStage();

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,8 +109,15 @@ class KicadRoundTripTest {
             return;
         }
         List<byte[]> printed = new ArrayList<>();
+        int[] firstTable = null;
         for (IoStage stage : stages) {
             SexprTree tree = stage.parse(input, file.toString());
+            int[] table = tree.nodeTable();
+            if (firstTable == null) {
+                firstTable = table;
+            } else {
+                assertThat(Arrays.equals(table, firstTable)).as("same node table from every engine").isTrue();
+            }
             String version = rootVersion(tree);
             byte[] out = stage.print(tree);
             printed.add(out);

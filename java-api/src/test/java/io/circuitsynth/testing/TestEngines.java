@@ -30,7 +30,8 @@ public final class TestEngines {
                 break;
             case "native":
                 stages.add(Natives.ioStage().orElseThrow(() -> new AssertionError(
-                        "circuitsynth.engine=native but the native io stage is not available")));
+                        "circuitsynth.engine=native but Natives.ioStage() found no usable native library;"
+                                + " build it with cargo (rust-crates) and check the loader's log")));
                 break;
             case "auto":
             case "":

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,13 +38,41 @@ final class ParallelFiles {
                 }
             }
         };
+        // Helpers only share the work: the caller runs the same loop, so a common pool busy with
+        // other tasks slows this call down but never blocks it. Once the caller's loop ends every
+        // file is taken; a helper that starts later finds nothing to do, so only the ones still
+        // running are waited for.
         int helpers = Math.min(n, Runtime.getRuntime().availableProcessors()) - 1;
-        List<CompletableFuture<Void>> running = new ArrayList<>();
+        AtomicInteger running = new AtomicInteger();
+        Object done = new Object();
         for (int h = 0; h < helpers; h++) {
-            running.add(CompletableFuture.runAsync(worker, ForkJoinPool.commonPool()));
+            ForkJoinPool.commonPool().execute(() -> {
+                running.incrementAndGet();
+                try {
+                    worker.run();
+                } finally {
+                    if (running.decrementAndGet() == 0) {
+                        synchronized (done) {
+                            done.notifyAll();
+                        }
+                    }
+                }
+            });
         }
         worker.run();
-        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+        boolean interrupted = false;
+        synchronized (done) {
+            while (running.get() > 0) {
+                try {
+                    done.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         for (Throwable t : failures) {
             if (t instanceof IOException) {
                 throw (IOException) t;

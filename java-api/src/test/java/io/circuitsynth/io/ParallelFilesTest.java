@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.circuitsynth.io.internal.Xxh64;
 import io.circuitsynth.testing.TestEngines;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +70,24 @@ class ParallelFilesTest {
         }
         assertThat(stage.parseFiles(List.of())).isZero();
         assertThat(stage.hash(List.of())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("stages")
+    void callsFromInsideABusyCommonPoolAllFinishWithTheSameAnswer(IoStage stage) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            files.add(write("c" + i + ".kicad_sch", ("(c " + "(n 1) ".repeat(i * 1000) + ")").getBytes(StandardCharsets.UTF_8)));
+        }
+        long expected = stage.parseFiles(files);
+        long[] answers = IntStream.range(0, 32).parallel().mapToLong(k -> {
+            try {
+                return stage.parseFiles(files);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toArray();
+        assertThat(answers).containsOnly(expected);
     }
 
     @ParameterizedTest

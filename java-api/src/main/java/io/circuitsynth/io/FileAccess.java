@@ -26,17 +26,6 @@ final class FileAccess {
 
     private FileAccess() {}
 
-    static byte[] read(Path path) throws IOException {
-        try {
-            if (Files.isDirectory(path)) {
-                throw new IOException("cannot read " + path + ": is a directory");
-            }
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw mapped("read", path, e);
-        }
-    }
-
     /**
      * Reads the whole file into {@code holder[0]}, replacing it with a larger array when it is too
      * small, and returns the number of bytes read. Lets a worker reuse one buffer for many files.

@@ -170,7 +170,10 @@ final class FileAccess {
         return new IOException(prefix + reason, e);
     }
 
-    /** The wording of Rust's {@code io::ErrorKind} for the errors a file operation commonly meets. */
+    /**
+     * The wording of Rust's {@code io::ErrorKind} for the OS errors a file operation can meet,
+     * keyed by the C library's message that Java reports, so both engines say the same thing.
+     */
     private static String rustReason(IOException e) {
         String text = e instanceof FileSystemException ? ((FileSystemException) e).getReason() : e.getMessage();
         if (text == null) {
@@ -178,10 +181,19 @@ final class FileAccess {
         }
         switch (text) {
             case "Not a directory": return "not a directory";
+            case "Is a directory": return "is a directory";
+            case "File name too long": return "invalid filename";
             case "Read-only file system": return "read-only filesystem or storage medium";
             case "No space left on device": return "no storage space";
             case "Directory not empty": return "directory not empty";
             case "File exists": return "entity already exists";
+            case "Too many levels of symbolic links": return "filesystem loop or indirection limit (e.g. symlink loop)";
+            case "File too large": return "file too large";
+            case "Device or resource busy": return "resource busy";
+            case "Text file busy": return "executable file busy";
+            case "Too many links": return "too many links";
+            case "Invalid cross-device link": return "cross-device link or rename";
+            case "Invalid argument": return "invalid input parameter";
             default: return text.toLowerCase(Locale.ROOT);
         }
     }

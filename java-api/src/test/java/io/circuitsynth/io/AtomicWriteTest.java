@@ -112,6 +112,30 @@ class AtomicWriteTest {
 
     @ParameterizedTest
     @MethodSource("stages")
+    void aParentThatIsAFileFailsWithNotADirectory(IoStage stage) throws IOException {
+        Path file = Files.write(dir.resolve("plain"), OLD);
+        Path target = file.resolve("x.kicad_sch");
+        assertThatThrownBy(() -> stage.writeIfChanged(target, NEW))
+                .isInstanceOf(IOException.class)
+                .hasMessage("cannot write " + target + ": not a directory");
+        assertThat(Files.readAllBytes(file)).isEqualTo(OLD);
+        assertThat(listing()).containsExactly("plain");
+    }
+
+    @ParameterizedTest
+    @MethodSource("stages")
+    void aNameTooLongForTheTemporaryFileFailsAndLeavesTheTargetAlone(IoStage stage) throws IOException {
+        // 250 bytes is a legal name, but ".NAME.RANDOM.tmp" is not: the failure comes mid-write.
+        Path target = Files.write(dir.resolve("n".repeat(250)), OLD);
+        assertThatThrownBy(() -> stage.writeIfChanged(target, NEW))
+                .isInstanceOf(IOException.class)
+                .hasMessage("cannot write " + target + ": invalid filename");
+        assertThat(Files.readAllBytes(target)).isEqualTo(OLD);
+        assertThat(listing()).containsExactly("n".repeat(250));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stages")
     void aReadOnlyDirectoryFailsWithPermissionDeniedAndLeavesTheTargetAlone(IoStage stage) throws IOException {
         KicadFiles.require(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
         Path locked = Files.createDirectory(dir.resolve("locked"));

@@ -2,7 +2,6 @@ package io.circuitsynth.io;
 
 import io.circuitsynth.io.internal.Xxh64;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,8 +24,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * }</pre>
  */
 public final class JavaIoStage implements IoStage {
-    /** Files at least this large are hashed through a memory map instead of being copied. */
-    private static final long MAP_THRESHOLD = 1 << 20;
+    /**
+     * Hashing streams files through one buffer per worker. Memory maps would save a copy, but a
+     * mapped file stays locked on Windows until the GC unmaps it, which breaks a later write.
+     */
+    private static final int HASH_BUFFER = 1 << 20;
 
     public JavaIoStage() {}
 
@@ -80,19 +82,20 @@ public final class JavaIoStage implements IoStage {
     public List<ContentHash> hash(List<Path> files) throws IOException {
         long[] sizes = new long[files.size()];
         long[] hashes = new long[files.size()];
+        Queue<byte[]> spare = new ConcurrentLinkedQueue<>();
         ParallelFiles.forEach(files, i -> {
+            byte[] buffer = spare.poll();
+            if (buffer == null) {
+                buffer = new byte[HASH_BUFFER];
+            }
             Path file = files.get(i);
             try (FileChannel ch = FileAccess.open(file)) {
-                long size = ch.size();
-                sizes[i] = size;
-                if (size >= MAP_THRESHOLD) {
-                    hashes[i] = Xxh64.hash(ch, size);
-                } else {
-                    byte[] bytes = new byte[(int) size];
-                    hashes[i] = Xxh64.hash(bytes, 0, FileAccess.readFully(ch, ByteBuffer.wrap(bytes)), 0L);
-                }
+                sizes[i] = ch.size();
+                hashes[i] = Xxh64.hash(ch, buffer);
             } catch (IOException e) {
                 throw FileAccess.mapped("read", file, e);
+            } finally {
+                spare.add(buffer);
             }
         });
         List<ContentHash> result = new ArrayList<>(files.size());

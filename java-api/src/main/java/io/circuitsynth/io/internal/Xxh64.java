@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * XXH64 (Yann Collet's xxHash, 64-bit variant) over a byte array or a buffer, reading eight
@@ -55,7 +55,50 @@ public final class Xxh64 {
         } else {
             h = seed + P5;
         }
-        h += len;
+        return tail(h + len, b, p, end);
+    }
+
+    /**
+     * XXH64 with seed 0 of everything {@code ch} still has to read, streamed through {@code
+     * buffer} (a multiple of 32 bytes long, reused by the caller across files). Nothing is
+     * memory-mapped, so the file can be replaced or deleted right after, on every OS.
+     */
+    public static long hash(ReadableByteChannel ch, byte[] buffer) throws IOException {
+        if (buffer.length < 32 || buffer.length % 32 != 0) {
+            throw new IllegalArgumentException("buffer length must be a positive multiple of 32: " + buffer.length);
+        }
+        long v1 = P1 + P2;
+        long v2 = P2;
+        long v3 = 0;
+        long v4 = -P1;
+        long total = 0;
+        while (true) {
+            int n = fill(ch, buffer);
+            total += n;
+            // A full buffer may not be the last one: hash its stripes and read on.
+            int stripes = n == buffer.length ? n : n & ~31;
+            for (int p = 0; p < stripes; p += 32) {
+                v1 = round(v1, (long) ARRAY_LONG.get(buffer, p));
+                v2 = round(v2, (long) ARRAY_LONG.get(buffer, p + 8));
+                v3 = round(v3, (long) ARRAY_LONG.get(buffer, p + 16));
+                v4 = round(v4, (long) ARRAY_LONG.get(buffer, p + 24));
+            }
+            if (n < buffer.length) {
+                long h = total >= 32 ? converge(v1, v2, v3, v4) : P5;
+                return tail(h + total, buffer, stripes, n);
+            }
+        }
+    }
+
+    private static int fill(ReadableByteChannel ch, byte[] buffer) throws IOException {
+        ByteBuffer buf = ByteBuffer.wrap(buffer);
+        while (buf.hasRemaining() && ch.read(buf) >= 0) {
+            // A read may return fewer bytes than asked for; keep going until full or at the end.
+        }
+        return buf.position();
+    }
+
+    private static long tail(long h, byte[] b, int p, int end) {
         while (p + 8 <= end) {
             h ^= round(0, (long) ARRAY_LONG.get(b, p));
             h = Long.rotateLeft(h, 27) * P1 + P4;
@@ -98,38 +141,6 @@ public final class Xxh64 {
             h = P5;
         }
         return tail(h + len, buf, p, end);
-    }
-
-    /**
-     * XXH64 with seed 0 of the first {@code size} bytes of a file, read through memory maps, so
-     * files of any size hash without being copied onto the heap.
-     */
-    public static long hash(FileChannel ch, long size) throws IOException {
-        return hash(ch, size, 1L << 30);
-    }
-
-    /** As {@link #hash(FileChannel, long)}, mapping at most {@code chunk} bytes (a multiple of 32) at once. */
-    static long hash(FileChannel ch, long size, long chunk) throws IOException {
-        if (size <= chunk) {
-            return hash(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
-        }
-        long v1 = P1 + P2;
-        long v2 = P2;
-        long v3 = 0;
-        long v4 = -P1;
-        long stripes = size & ~31L;
-        for (long offset = 0; offset < stripes; offset += chunk) {
-            int len = (int) Math.min(chunk, stripes - offset);
-            ByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, offset, len);
-            for (int p = 0; p < len; p += 32) {
-                v1 = round(v1, (long) BUFFER_LONG.get(map, p));
-                v2 = round(v2, (long) BUFFER_LONG.get(map, p + 8));
-                v3 = round(v3, (long) BUFFER_LONG.get(map, p + 16));
-                v4 = round(v4, (long) BUFFER_LONG.get(map, p + 24));
-            }
-        }
-        ByteBuffer rest = ch.map(FileChannel.MapMode.READ_ONLY, stripes, size - stripes);
-        return tail(converge(v1, v2, v3, v4) + size, rest, 0, rest.limit());
     }
 
     /** The last 0..31 bytes, and the final mix. */

@@ -1,6 +1,5 @@
 package io.circuitsynth.io;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -21,7 +20,9 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class SexprBuilder {
-    private final ByteArrayOutputStream source = new ByteArrayOutputStream();
+    // Source text grows here; ByteArrayOutputStream would synchronize on every byte.
+    private byte[] source = new byte[256];
+    private int length;
     private int[] nodes = new int[64];
     private int count;
     private int[] open = new int[16];
@@ -33,14 +34,11 @@ public final class SexprBuilder {
     /** Opens a list with no head symbol. */
     public SexprBuilder list() {
         if (rootClosed) {
-            throw new IllegalStateException("the root list is already closed");
-        }
-        if (count > 0 && depth == 0) {
-            throw new IllegalStateException("a document has exactly one root list");
+            throw new IllegalStateException("the root list is already closed; a document has exactly one");
         }
         separate();
-        int start = source.size();
-        source.write('(');
+        int start = length;
+        write((byte) '(');
         if (depth == open.length) {
             open = Arrays.copyOf(open, depth * 2);
         }
@@ -58,9 +56,9 @@ public final class SexprBuilder {
         if (depth == 0) {
             throw new IllegalStateException("no open list to end");
         }
-        source.write(')');
+        write((byte) ')');
         int s = open[--depth] * 4;
-        nodes[s + 2] = source.size();
+        nodes[s + 2] = length;
         nodes[s + 3] = count;
         rootClosed = depth == 0;
         return this;
@@ -119,7 +117,7 @@ public final class SexprBuilder {
             throw new IllegalStateException(count == 0 ? "nothing was built; open the root list first"
                     : depth + " list(s) still open; call end() for each");
         }
-        return SexprTree.trusted(source.toByteArray(), Arrays.copyOf(nodes, count * 4), count);
+        return SexprTree.trusted(Arrays.copyOf(source, length), Arrays.copyOf(nodes, count * 4), count);
     }
 
     static String decimalText(long units, int scale) {
@@ -164,16 +162,33 @@ public final class SexprBuilder {
             throw new IllegalStateException("atoms go inside a list; open one with list()");
         }
         separate();
-        int start = source.size();
-        source.write(text, 0, text.length);
-        add(kind, start, source.size());
+        int start = length;
+        ensure(text.length);
+        System.arraycopy(text, 0, source, length, text.length);
+        length += text.length;
+        add(kind, start, length);
         return this;
     }
 
     private void separate() {
         // Any separator works: the printer lays the tree out from the node table alone.
-        if (count > 0 && source.size() > 0) {
-            source.write(' ');
+        if (count > 0) {
+            write((byte) ' ');
+        }
+    }
+
+    private void write(byte b) {
+        ensure(1);
+        source[length++] = b;
+    }
+
+    private void ensure(int extra) {
+        if (length + extra > source.length) {
+            long wanted = Math.max(2L * source.length, (long) length + extra);
+            if (wanted > Integer.MAX_VALUE - 8) {
+                throw new OutOfMemoryError("document larger than 2 GB");
+            }
+            source = Arrays.copyOf(source, (int) wanted);
         }
     }
 

@@ -1,0 +1,57 @@
+package io.circuitsynth.testing;
+
+import io.circuitsynth.io.IoStage;
+import io.circuitsynth.io.JavaIoStage;
+import io.circuitsynth.natives.Natives;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The engines a test runs against, from the system property {@code circuitsynth.engine} (else the
+ * environment variable {@code CIRCUITSYNTH_ENGINE}): {@code java}, {@code native} (the native
+ * library must load, or every test fails) or {@code auto} (both when the native one is available,
+ * else Java alone).
+ */
+public final class TestEngines {
+    private TestEngines() {}
+
+    public static List<IoStage> stagesUnderTest() {
+        String engine = System.getProperty("circuitsynth.engine");
+        if (engine == null) {
+            engine = System.getenv().getOrDefault("CIRCUITSYNTH_ENGINE", "auto");
+        }
+        engine = engine.trim().toLowerCase(Locale.ROOT);
+        List<IoStage> stages = new ArrayList<>();
+        switch (engine) {
+            case "java":
+                stages.add(new JavaIoStage());
+                break;
+            case "native":
+                stages.add(Natives.ioStage().orElseThrow(() -> new AssertionError(
+                        "circuitsynth.engine=native but Natives.ioStage() found no usable native library;"
+                                + " build it with cargo (rust-crates) and check the loader's log")));
+                break;
+            case "auto":
+            case "":
+                stages.add(new JavaIoStage());
+                Optional<IoStage> nativeStage = Natives.ioStage();
+                nativeStage.ifPresent(stages::add);
+                break;
+            default:
+                throw new AssertionError("circuitsynth.engine must be auto, native or java, not '" + engine + "'");
+        }
+        return stages;
+    }
+
+    /** A short label for test names. */
+    public static String name(IoStage stage) {
+        return stage instanceof JavaIoStage ? "java" : "native";
+    }
+
+    /** Whether missing external inputs (KiCad, corpora) must fail instead of skip: {@code CI=true}. */
+    public static boolean kicadRequired() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+}

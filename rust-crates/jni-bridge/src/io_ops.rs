@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use circuitsynth_io::{FileError, ParseError, WriteOutcome};
+use jni::objects::ReleaseMode;
 use jni::objects::{
     JByteArray, JClass, JIntArray, JObject, JObjectArray, JString, JThrowable, JValue,
 };
@@ -131,25 +132,48 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_sexprPrint<'loc
     _class: JClass<'local>,
     source: JByteArray<'local>,
     nodes: JIntArray<'local>,
+    node_count: jint,
 ) -> jbyteArray {
     guard(&mut env, std::ptr::null_mut(), |env| {
         null_check(&source, "source")?;
         null_check(&nodes, "nodes")?;
-        let bytes = env.convert_byte_array(&source)?;
-        let len = env.get_array_length(&nodes)?;
-        let mut table = vec![0 as jint; len as usize];
-        env.get_int_array_region(&nodes, 0, &mut table)?;
-        let table: Vec<u32> = table
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| {
-                u32::try_from(v).map_err(|_| {
-                    illegal_argument(format!("invalid node table: entry {i} is negative ({v})"))
-                })
-            })
-            .collect::<Result<_, _>>()?;
-        let printed = circuitsynth_io::print_table(&bytes, &table)
-            .map_err(|e| illegal_argument(e.to_string()))?;
+        let table_len = env.get_array_length(&nodes)?;
+        let used = usize::try_from(node_count)
+            .ok()
+            .and_then(|n| n.checked_mul(4))
+            .filter(|&n| n <= table_len as usize)
+            .ok_or_else(|| {
+                illegal_argument(format!(
+                    "invalid node table: {node_count} nodes do not fit a table of {table_len} ints"
+                ))
+            })?;
+        // Printing a whole library from Java trees would copy hundreds of MB per run if the
+        // arrays were copied in; pinned access reads them in place. No JNI call happens while
+        // they are held, as critical access requires, so the output array is created after.
+        let printed = {
+            // SAFETY: the clone is this thread's own JNIEnv; the crate's API takes `&mut` per
+            // pinned array, so holding two pins at once needs two handles to the same env.
+            let mut first = unsafe { env.unsafe_clone() };
+            // SAFETY: as above.
+            let mut second = unsafe { env.unsafe_clone() };
+            // SAFETY: both arrays are only read, NoCopyBack never writes them back, they are two
+            // different arrays, and both guards are dropped at the end of this block, before any
+            // other JNI call.
+            let source =
+                unsafe { first.get_array_elements_critical(&source, ReleaseMode::NoCopyBack)? };
+            // SAFETY: as above.
+            let table =
+                unsafe { second.get_array_elements_critical(&nodes, ReleaseMode::NoCopyBack)? };
+            // SAFETY: jbyte/u8 and jint/u32 have the same size and alignment and every bit
+            // pattern is valid for both. A negative entry reads as a value above i32::MAX, which
+            // the table validation rejects as out of range.
+            let bytes =
+                unsafe { std::slice::from_raw_parts(source.as_ptr().cast::<u8>(), source.len()) };
+            // SAFETY: as above; `used` was checked against the array length.
+            let table = unsafe { std::slice::from_raw_parts(table.as_ptr().cast::<u32>(), used) };
+            circuitsynth_io::print_table(bytes, table)
+        };
+        let printed = printed.map_err(|e| illegal_argument(e.to_string()))?;
         Ok(env.byte_array_from_slice(&printed)?.into_raw())
     })
 }

@@ -40,6 +40,22 @@ public final class SexprTree {
     private final int size;
     private int hash;
 
+    static {
+        // A live SexprTree instance implies this initializer ran, so TreeAccess is always ready
+        // by the time anyone holds a tree to pass to it.
+        io.circuitsynth.io.internal.TreeAccess.install(new io.circuitsynth.io.internal.TreeAccess.Accessor() {
+            @Override
+            public byte[] source(SexprTree tree) {
+                return tree.source;
+            }
+
+            @Override
+            public int[] nodes(SexprTree tree) {
+                return tree.nodes;
+            }
+        });
+    }
+
     private SexprTree(byte[] source, int[] nodes, int size) {
         this.source = source;
         this.nodes = nodes;

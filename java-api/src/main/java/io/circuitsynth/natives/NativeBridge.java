@@ -28,8 +28,11 @@ final class NativeBridge {
      */
     static native int[] sexprParse(byte[] input, String sourceName);
 
-    /** Prints a tree given by its source bytes and node table in KiCad 9's layout. */
-    static native byte[] sexprPrint(byte[] source, int[] nodes);
+    /**
+     * Prints a tree given by its source bytes and the first {@code nodeCount} nodes of its table
+     * in KiCad 9's layout. Both arrays are read in place, not copied, and never written.
+     */
+    static native byte[] sexprPrint(byte[] source, int[] nodes, int nodeCount);
 
     /** Parse then print, in one call. */
     static native byte[] sexprFormat(byte[] input, String sourceName);

@@ -3,6 +3,7 @@ package io.circuitsynth.natives;
 import io.circuitsynth.io.ContentHash;
 import io.circuitsynth.io.IoStage;
 import io.circuitsynth.io.SexprTree;
+import io.circuitsynth.io.internal.TreeAccess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class NativeIoStage implements IoStage {
 
     @Override
     public byte[] print(SexprTree tree) {
-        return NativeBridge.sexprPrint(tree.source(), tree.nodeTable());
+        return NativeBridge.sexprPrint(TreeAccess.source(tree), TreeAccess.nodes(tree), tree.size());
     }
 
     @Override

@@ -18,6 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * cannot crash it.
  */
 class ExtractorTest {
+    /** A build without cargo has no native library to test: skip loudly, or fail when it is required. */
+    @org.junit.jupiter.api.BeforeAll
+    static void nativeLibraryBuilt() {
+        TestSupport.nativeLibraryBytes();
+    }
+
     @TempDir
     Path root;
 

@@ -19,6 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * for {@code CircuitSynth.engineInfo()} under {@code circuitsynth.engine=auto} or {@code native}.
  */
 class ForkedLoaderTest {
+    /** A build without cargo has no native library to test: skip loudly, or fail when it is required. */
+    @org.junit.jupiter.api.BeforeAll
+    static void nativeLibraryBuilt() {
+        TestSupport.nativeLibraryBytes();
+    }
+
     private static final String LIB = PLATFORM.libraryName();
 
     @TempDir

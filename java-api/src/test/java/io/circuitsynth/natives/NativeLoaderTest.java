@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
  * the loader itself, not the engine selection.
  */
 class NativeLoaderTest {
+    /** A build without cargo has no native library to test: skip loudly, or fail when it is required. */
+    @org.junit.jupiter.api.BeforeAll
+    static void nativeLibraryBuilt() {
+        TestSupport.nativeLibraryBytes();
+    }
+
     private static final String LIB = PLATFORM.libraryName();
 
     /**

@@ -21,6 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The classifier jar the natives module of this OS built, read as a consumer would get it. */
 class NativesJarTest {
+    /** A build without cargo has no native library to test: skip loudly, or fail when it is required. */
+    @org.junit.jupiter.api.BeforeAll
+    static void nativeLibraryBuilt() {
+        TestSupport.nativeLibraryBytes();
+    }
+
 
     @Test
     void classifierJarHoldsTheLibraryItsChecksumAndThePlatformAttribute() throws Exception {

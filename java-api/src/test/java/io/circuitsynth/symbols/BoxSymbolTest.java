@@ -52,12 +52,12 @@ class BoxSymbolTest {
                 new BoxSymbol.Pin("2", "OUT", "output"), new BoxSymbol.Pin("3", "VCC", "power_in"),
                 new BoxSymbol.Pin("4", "gnd", "power_in"), new BoxSymbol.Pin("5", "X", "passive"),
                 new BoxSymbol.Pin("6", "Y", "passive")));
-        assertThat(box.width()).isEqualTo(101600);
+        assertThat(box.width()).as("(3 + 3) × 1.27 + 5.08 mm, rounded up to 5.08 mm steps").isEqualTo(152400);
         assertThat(box.height()).isEqualTo(101600);
-        assertThat(box.pinEnds()).containsExactly(new BoxSymbol.PinEnd("1", -76200, 0),
-                new BoxSymbol.PinEnd("2", 76200, 0), new BoxSymbol.PinEnd("3", 0, 76200),
-                new BoxSymbol.PinEnd("4", 0, -76200), new BoxSymbol.PinEnd("5", -76200, -25400),
-                new BoxSymbol.PinEnd("6", 76200, -25400));
+        assertThat(box.pinEnds()).containsExactly(new BoxSymbol.PinEnd("1", -101600, 0),
+                new BoxSymbol.PinEnd("2", 101600, 0), new BoxSymbol.PinEnd("3", 0, 76200),
+                new BoxSymbol.PinEnd("4", 0, -76200), new BoxSymbol.PinEnd("5", -101600, -25400),
+                new BoxSymbol.PinEnd("6", 101600, -25400));
     }
 
     @Test

@@ -276,6 +276,7 @@ impl BoxSymbol {
         );
         w.property("Footprint", "", 0, 0, true);
         w.property("Datasheet", "", 0, 0, true);
+        w.property("Description", "", 0, 0, true);
         w.open("symbol").string(&format!("{}_0_1", self.name));
         w.open("rectangle");
         w.open("start")
@@ -294,25 +295,33 @@ impl BoxSymbol {
             .close()
             .close();
         w.close().close();
-        w.open("symbol").string(&format!("{}_1_1", self.name));
-        for ((pin, end), &rotation) in self.pins.iter().zip(&self.ends).zip(&self.rotations) {
-            w.open("pin").symbol(&pin.electrical_type).symbol("line");
-            w.open("at")
-                .mm(i64::from(end.x))
-                .mm(i64::from(end.y))
-                .symbol(&rotation.to_string())
-                .close();
-            w.open("length").mm(PITCH).close();
-            // KiCad writes a pin without a name as "~".
-            let name = if pin.name.is_empty() { "~" } else { &pin.name };
-            w.open("name").string(name);
-            w.effects(false);
+        // KiCad drops an empty sub-symbol when it saves; so do we.
+        if !self.pins.is_empty() {
+            w.open("symbol").string(&format!("{}_1_1", self.name));
+            // KiCad 9 saves pins by x ascending, then y descending (its internal y points down);
+            // written this way, KiCad saves the symbol back unchanged. No two pins share a position.
+            let mut order: Vec<usize> = (0..self.pins.len()).collect();
+            order.sort_by_key(|&i| (self.ends[i].x, -self.ends[i].y));
+            for i in order {
+                let (pin, end, rotation) = (&self.pins[i], &self.ends[i], self.rotations[i]);
+                w.open("pin").symbol(&pin.electrical_type).symbol("line");
+                w.open("at")
+                    .mm(i64::from(end.x))
+                    .mm(i64::from(end.y))
+                    .symbol(&rotation.to_string())
+                    .close();
+                w.open("length").mm(PITCH).close();
+                // KiCad writes a pin without a name as "~".
+                let name = if pin.name.is_empty() { "~" } else { &pin.name };
+                w.open("name").string(name);
+                w.effects(false);
+                w.close();
+                w.open("number").string(&pin.number);
+                w.effects(false);
+                w.close().close();
+            }
             w.close();
-            w.open("number").string(&pin.number);
-            w.effects(false);
-            w.close().close();
         }
-        w.close();
         w.yes_no("embedded_fonts", false);
         w.close();
     }
@@ -668,14 +677,18 @@ mod tests {
             prop_assert_eq!(doc.print(), library.as_bytes());
             let alone = symbol.symbol_text();
             prop_assert_eq!(circuitsynth_io::format(alone.as_bytes()).unwrap(), alone.as_bytes());
-            let described: Vec<String> = pins
+            let mut described: Vec<String> = pins
                 .iter()
                 .map(|p| {
                     let name = if p.name.is_empty() { "~" } else { &p.name };
                     format!("{} {name} {}", p.electrical_type, p.number)
                 })
                 .collect();
-            prop_assert_eq!(pins_in(&doc), described);
+            // The file lists pins in KiCad's order, not input order.
+            let mut written = pins_in(&doc);
+            written.sort();
+            described.sort();
+            prop_assert_eq!(written, described);
         }
     }
 }

@@ -3,6 +3,8 @@ package io.circuitsynth.symbols;
 import io.circuitsynth.io.JavaIoStage;
 import io.circuitsynth.io.SexprBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -241,18 +243,37 @@ public final class BoxSymbol {
         SymbolWriter.property(b, "Value", name, 0, -bottomExtent - CHAR_WIDTH, 0, null, false);
         SymbolWriter.hiddenProperty(b, "Footprint", "");
         SymbolWriter.hiddenProperty(b, "Datasheet", "");
+        SymbolWriter.hiddenProperty(b, "Description", "");
         b.list("symbol").string(name + "_0_1");
         SymbolWriter.rectangle(b, -width / 2, height / 2, width / 2, -height / 2, BODY_STROKE, "background");
         b.end();
-        b.list("symbol").string(name + "_1_1");
-        for (int i = 0; i < pins.size(); i++) {
-            Pin pin = pins.get(i);
-            PinEnd end = ends.get(i);
-            SymbolWriter.pin(b, pin.type(), end.x(), end.y(), rotations[i], PITCH, false, pin.name(), pin.number());
+        // KiCad drops an empty sub-symbol when it saves; so do we.
+        if (!pins.isEmpty()) {
+            b.list("symbol").string(name + "_1_1");
+            for (int i : kicadOrder()) {
+                Pin pin = pins.get(i);
+                PinEnd end = ends.get(i);
+                SymbolWriter.pin(b, pin.type(), end.x(), end.y(), rotations[i], PITCH, false, pin.name(),
+                        pin.number());
+            }
+            b.end();
         }
-        b.end();
         SymbolWriter.yesNo(b, "embedded_fonts", false);
         b.end();
+    }
+
+    /**
+     * Pin indexes in the order KiCad 9 saves pins: x ascending, then y descending (KiCad compares
+     * its internal y, which points down). Written this way, KiCad saves the symbol back unchanged.
+     * No two pins share a position, so the order is total.
+     */
+    private Integer[] kicadOrder() {
+        Integer[] order = new Integer[pins.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> ends.get(i).x()).thenComparingInt(i -> -ends.get(i).y()));
+        return order;
     }
 
     /** The {@code (symbol "NAME" …)} list alone, printed in KiCad 9's layout. */

@@ -84,8 +84,8 @@ class BuiltinLibrariesTest {
             }
         }
         assertThat(pins.get("Amplifier_Operational:OpAmp_Dual")).containsExactly(
-                "1 ~ output 7.62 0 180", "2 - input -7.62 -2.54 0", "3 + input -7.62 2.54 0",
-                "7 ~ output 7.62 0 180", "6 - input -7.62 -2.54 0", "5 + input -7.62 2.54 0",
+                "3 + input -7.62 2.54 0", "2 - input -7.62 -2.54 0", "1 ~ output 7.62 0 180",
+                "5 + input -7.62 2.54 0", "6 - input -7.62 -2.54 0", "7 ~ output 7.62 0 180",
                 "8 V+ power_in -2.54 7.62 270", "4 V- power_in -2.54 -7.62 90");
         assertThat(pins.get("Switch:SW_Push")).containsExactly("1 1 passive -5.08 0 0", "2 2 passive 5.08 0 180");
         assertThat(pins.get("Connector:TestPoint")).containsExactly("1 1 passive 0 0 90");

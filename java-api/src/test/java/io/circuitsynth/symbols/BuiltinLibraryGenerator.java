@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,26 +94,32 @@ public final class BuiltinLibraryGenerator {
         String description = "";
         String keywords = "";
         String footprintFilters;
-        final Map<String, List<Consumer<SexprBuilder>>> units = new LinkedHashMap<>();
+        final Map<String, List<Item>> units = new LinkedHashMap<>();
 
         Part(String name, String reference) {
             this.name = name;
             this.reference = reference;
         }
 
-        Part draw(int unit, Consumer<SexprBuilder> item) {
-            units.computeIfAbsent(unit + "_1", k -> new ArrayList<>()).add(item);
+        Part draw(int unit, Item... items) {
+            units.computeIfAbsent(unit + "_1", k -> new ArrayList<>()).addAll(List.of(items));
             return this;
         }
 
         /** Graphics shared by every unit go in unit 0, as KiCad keeps them. */
-        Part drawShared(Consumer<SexprBuilder> item) {
-            units.computeIfAbsent("0_1", k -> new ArrayList<>()).add(item);
+        Part drawShared(Item... items) {
+            units.computeIfAbsent("0_1", k -> new ArrayList<>()).addAll(List.of(items));
             return this;
         }
 
         Part pin(int unit, String type, int x, int y, int rotation, int length, String name, String number) {
-            return draw(unit, b -> SymbolWriter.pin(b, type, x, y, rotation, length, false, name, number));
+            return pin(unit, type, x, y, rotation, length, false, name, number);
+        }
+
+        Part pin(int unit, String type, int x, int y, int rotation, int length, boolean hidden, String name,
+                String number) {
+            return draw(unit, new Item(x, y, true,
+                    b -> SymbolWriter.pin(b, type, x, y, rotation, length, hidden, name, number)));
         }
 
         void write(SexprBuilder b) {
@@ -147,7 +154,7 @@ public final class BuiltinLibraryGenerator {
             }
             units.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
                 b.list("symbol").string(name + "_" + e.getKey());
-                e.getValue().forEach(item -> item.accept(b));
+                e.getValue().stream().sorted(KICAD_ORDER).forEach(item -> item.write().accept(b));
                 b.end();
             });
             SymbolWriter.yesNo(b, "embedded_fonts", false);
@@ -155,20 +162,34 @@ public final class BuiltinLibraryGenerator {
         }
     }
 
-    private static Consumer<SexprBuilder> line(int width, int... xy) {
-        return b -> SymbolWriter.polyline(b, width, "none", xy);
+    /**
+     * A graphic or pin of a sub-symbol, with the position KiCad sorts it by: a polyline's first
+     * point, a rectangle's start, a circle's centre, an arc's start, a pin's connection point.
+     */
+    private record Item(int x, int y, boolean pin, Consumer<SexprBuilder> write) {}
+
+    /**
+     * The order KiCad 9 saves sub-symbol items in: graphics before pins, then x ascending, then y
+     * descending (KiCad compares its internal y, which points down). Writing them in this order
+     * means KiCad's symbol editor saves the files back unchanged.
+     */
+    private static final Comparator<Item> KICAD_ORDER = Comparator.comparing(Item::pin)
+            .thenComparingInt(Item::x).thenComparingInt(i -> -i.y());
+
+    private static Item line(int width, int... xy) {
+        return new Item(xy[0], xy[1], false, b -> SymbolWriter.polyline(b, width, "none", xy));
     }
 
-    private static Consumer<SexprBuilder> filled(int... xy) {
-        return b -> SymbolWriter.polyline(b, THIN, "outline", xy);
+    private static Item filled(int... xy) {
+        return new Item(xy[0], xy[1], false, b -> SymbolWriter.polyline(b, THIN, "outline", xy));
     }
 
-    private static Consumer<SexprBuilder> box(int x1, int y1, int x2, int y2, int width, String fill) {
-        return b -> SymbolWriter.rectangle(b, x1, y1, x2, y2, width, fill);
+    private static Item box(int x1, int y1, int x2, int y2, int width, String fill) {
+        return new Item(x1, y1, false, b -> SymbolWriter.rectangle(b, x1, y1, x2, y2, width, fill));
     }
 
-    private static Consumer<SexprBuilder> circle(int cx, int cy, int r, int width, String fill) {
-        return b -> SymbolWriter.circle(b, cx, cy, r, width, fill);
+    private static Item circle(int cx, int cy, int r, int width, String fill) {
+        return new Item(cx, cy, false, b -> SymbolWriter.circle(b, cx, cy, r, width, fill));
     }
 
     /** A two-terminal part standing upright: pin 1 on top, pin 2 below, as KiCad's passives. */
@@ -218,7 +239,8 @@ public final class BuiltinLibraryGenerator {
         p.footprintFilters = "Choke_* *Coil* Inductor_* L_*";
         for (int i = 0; i < 4; i++) {
             int top = 25400 - i * 12700;
-            p.drawShared(b -> SymbolWriter.arc(b, 0, top, 6350, top - 6350, 0, top - 12700, LINE, "none"));
+            p.drawShared(new Item(0, top, false,
+                    b -> SymbolWriter.arc(b, 0, top, 6350, top - 6350, 0, top - 12700, LINE, "none")));
         }
         return p;
     }
@@ -243,21 +265,21 @@ public final class BuiltinLibraryGenerator {
         return p;
     }
 
-    private static Consumer<SexprBuilder> plainBar() {
+    private static Item plainBar() {
         return line(LINE, -12700, 12700, -12700, -12700);
     }
 
-    private static Consumer<SexprBuilder> zenerBar() {
+    private static Item zenerBar() {
         return line(LINE, -7620, 12700, -12700, 12700, -12700, -12700, -17780, -12700);
     }
 
-    private static Consumer<SexprBuilder> schottkyBar() {
+    private static Item schottkyBar() {
         return line(LINE, -7620, 8890, -7620, 12700, -12700, 12700, -12700, -12700, -17780, -12700, -17780, -8890);
     }
 
     /** Cathode (pin 1, K) on the left, anode (pin 2, A) on the right, as KiCad numbers diodes. */
     private static Part diode(String name, String description, String keywords,
-            Supplier<Consumer<SexprBuilder>> bar) {
+            Supplier<Item> bar) {
         Part p = lying(name, "D", "K", "A", 12700);
         p.description = description + "; pin 1 is the cathode";
         p.keywords = keywords;
@@ -358,8 +380,8 @@ public final class BuiltinLibraryGenerator {
         String[][] pinout = {{"1", "2", "3"}, {"7", "6", "5"}};
         for (int unit = 1; unit <= 2; unit++) {
             String[] numbers = pinout[unit - 1];
-            p.draw(unit, b -> SymbolWriter.polyline(b, LINE, "background",
-                    -50800, 50800, 50800, 0, -50800, -50800, -50800, 50800));
+            p.draw(unit, new Item(-50800, 50800, false, b -> SymbolWriter.polyline(b, LINE, "background",
+                    -50800, 50800, 50800, 0, -50800, -50800, -50800, 50800)));
             p.pin(unit, "output", 76200, 0, 180, 25400, "", numbers[0]);
             p.pin(unit, "input", -76200, -25400, 0, 25400, "-", numbers[1]);
             p.pin(unit, "input", -76200, 25400, 0, 25400, "+", numbers[2]);
@@ -436,32 +458,26 @@ public final class BuiltinLibraryGenerator {
         return p;
     }
 
-    private static Consumer<SexprBuilder> groundBars() {
-        return b -> {
-            SymbolWriter.polyline(b, THIN, "none", 0, 0, 0, -12700);
-            SymbolWriter.polyline(b, THIN, "none", -19050, -12700, 19050, -12700);
-            SymbolWriter.polyline(b, THIN, "none", -11430, -19050, 11430, -19050);
-            SymbolWriter.polyline(b, THIN, "none", -3810, -25400, 3810, -25400);
-        };
+    private static Item[] groundBars() {
+        return new Item[] {line(THIN, 0, 0, 0, -12700), line(THIN, -19050, -12700, 19050, -12700),
+            line(THIN, -11430, -19050, 11430, -19050), line(THIN, -3810, -25400, 3810, -25400)};
     }
 
-    private static Consumer<SexprBuilder> groundTriangle() {
-        return b -> {
-            SymbolWriter.polyline(b, THIN, "none", 0, 0, 0, -12700);
-            SymbolWriter.polyline(b, THIN, "none", -19050, -12700, 19050, -12700, 0, -31750, -19050, -12700);
-        };
+    private static Item[] groundTriangle() {
+        return new Item[] {line(THIN, 0, 0, 0, -12700),
+            line(THIN, -19050, -12700, 19050, -12700, 0, -31750, -19050, -12700)};
     }
 
     /**
      * A ground symbol. Its one pin is a hidden power_in named after the net, so KiCad versions
      * that name power nets by the pin and those that name them by the value agree.
      */
-    private static Part ground(String net, Supplier<Consumer<SexprBuilder>> drawing, String what) {
+    private static Part ground(String net, Supplier<Item[]> drawing, String what) {
         Part p = powerSymbol(net, "#PWR", "Power symbol: global net " + net + " (" + what + ")");
         p.referenceAt = new int[] {0, -63500};
         p.valueAt = new int[] {0, -44450};
         p.drawShared(drawing.get());
-        p.draw(1, b -> SymbolWriter.pin(b, "power_in", 0, 0, 270, 0, true, net, "1"));
+        p.pin(1, "power_in", 0, 0, 270, 0, true, net, "1");
         return p;
     }
 
@@ -470,7 +486,7 @@ public final class BuiltinLibraryGenerator {
         p.referenceAt = new int[] {0, -38100};
         p.valueAt = new int[] {0, 38100};
         p.drawShared(line(THIN, 0, 0, 0, 25400)).drawShared(line(THIN, -12700, 25400, 12700, 25400));
-        p.draw(1, b -> SymbolWriter.pin(b, "power_in", 0, 0, 90, 0, true, net, "1"));
+        p.pin(1, "power_in", 0, 0, 90, 0, true, net, "1");
         return p;
     }
 
@@ -482,7 +498,7 @@ public final class BuiltinLibraryGenerator {
         p.valueAt = new int[] {0, 44450};
         p.drawShared(line(THIN, 0, 0, 0, 12700))
                 .drawShared(line(THIN, 0, 12700, -10160, 22860, 0, 33020, 10160, 22860, 0, 12700));
-        p.draw(1, b -> SymbolWriter.pin(b, "power_out", 0, 0, 90, 0, false, "", "1"));
+        p.pin(1, "power_out", 0, 0, 90, 0, "", "1");
         return p;
     }
 }

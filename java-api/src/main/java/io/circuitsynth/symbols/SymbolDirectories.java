@@ -13,8 +13,8 @@ import java.util.function.Function;
 /**
  * Where KiCad's symbol libraries live on this machine, found the way KiCad finds them: the
  * {@code KICAD9_SYMBOL_DIR} family of environment variables first, then the standard install
- * locations of each OS. Project and global {@code sym-lib-table} files are the symbol-cache
- * stage's concern.
+ * locations of each OS. {@link SymbolLibraryDiscovery} builds on these directories and adds the
+ * global and project {@code sym-lib-table} files and libraries added by path.
  */
 public final class SymbolDirectories {
     /** Checked in this order; KiCad 9 sets the first, older installs the others. */

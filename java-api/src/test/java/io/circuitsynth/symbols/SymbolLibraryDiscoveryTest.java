@@ -97,6 +97,16 @@ class SymbolLibraryDiscoveryTest {
     }
 
     @Test
+    void aVariableThatLeadsNowhereIsReported() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        env.put("KICAD9_SYMBOL_DIR", tmp.resolve("nowhere").toString());
+        env.put("KICAD_SYMBOL_DIR", empty.toString());
+        assertThat(discovery().discover().warnings()).containsExactly(
+                "KICAD9_SYMBOL_DIR=" + tmp.resolve("nowhere") + " is not a directory holding .kicad_sym files; ignored",
+                "KICAD_SYMBOL_DIR=" + empty + " is not a directory holding .kicad_sym files; ignored");
+    }
+
+    @Test
     void globalTableShadowsTheDirectoryScanAndReportsUnusableEntries() throws IOException {
         Path device = library(install, "Device.kicad_sym");
         Path audio = library(install, "Audio.kicad_sym");

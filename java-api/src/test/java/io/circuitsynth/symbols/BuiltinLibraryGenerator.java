@@ -215,6 +215,7 @@ public final class BuiltinLibraryGenerator {
 
     private static Part capacitor() {
         Part p = upright("C", "C", 7620);
+        clearOfPlates(p);
         p.description = "Unpolarized capacitor";
         p.keywords = "cap capacitor";
         p.footprintFilters = "C_*";
@@ -223,6 +224,7 @@ public final class BuiltinLibraryGenerator {
 
     private static Part polarizedCapacitor() {
         Part p = upright("C_Polarized", "C", 7620);
+        clearOfPlates(p);
         p.description = "Polarized capacitor; pin 1 is the positive terminal";
         p.keywords = "cap capacitor polarized electrolytic";
         p.footprintFilters = "CP_*";
@@ -230,6 +232,12 @@ public final class BuiltinLibraryGenerator {
                 .drawShared(box(-20320, -7620, 20320, -10160, LINE, "outline"))
                 .drawShared(line(LINE, -17780, 22860, -7620, 22860))
                 .drawShared(line(LINE, -12700, 27940, -12700, 17780));
+    }
+
+    /** The plates are 4.064 mm wide; the texts start clear of them. */
+    private static void clearOfPlates(Part p) {
+        p.referenceAt = new int[] {38100, 12700};
+        p.valueAt = new int[] {38100, -12700};
     }
 
     private static Part inductor() {
@@ -304,6 +312,8 @@ public final class BuiltinLibraryGenerator {
 
     private static Part crystal() {
         Part p = lying("Crystal", "Y", "1", "2", 19050);
+        p.referenceAt = new int[] {0, 38100};
+        p.valueAt = new int[] {0, -38100};
         p.description = "Two-pin crystal";
         p.keywords = "quartz crystal resonator oscillator";
         p.footprintFilters = "Crystal*";

@@ -40,6 +40,8 @@ public final class BoxSymbol {
     /** Room between the left and right names, 5.08 mm. */
     static final int NAME_GAP = 50800;
     static final int BODY_STROKE = 2540;
+    /** Gap between a pin name and the body edge, 1.016 mm, as KiCad's own IC symbols use. */
+    static final int PIN_NAME_OFFSET = 10160;
 
     private static final List<String> GROUND_PREFIXES = List.of("GND", "VSS", "AGND", "DGND", "PGND", "0V");
 
@@ -176,16 +178,13 @@ public final class BoxSymbol {
     }
 
     private static Side side(Pin pin, int[] counts) {
-        switch (pin.type()) {
-            case "input":
-                return Side.LEFT;
-            case "output", "tri_state", "open_collector", "open_emitter", "no_connect":
-                return Side.RIGHT;
-            case "power_in", "power_out":
-                return isGround(pin.name()) ? Side.BOTTOM : Side.TOP;
-            default:
-                return counts[Side.RIGHT.ordinal()] < counts[Side.LEFT.ordinal()] ? Side.RIGHT : Side.LEFT;
-        }
+        return switch (pin.type()) {
+            case "input" -> Side.LEFT;
+            case "output", "tri_state", "open_collector", "open_emitter", "no_connect" -> Side.RIGHT;
+            case "power_in", "power_out" -> isGround(pin.name()) ? Side.BOTTOM : Side.TOP;
+            // Pins without a direction balance the two sides.
+            default -> counts[Side.RIGHT.ordinal()] < counts[Side.LEFT.ordinal()] ? Side.RIGHT : Side.LEFT;
+        };
     }
 
     /** ASCII upper-casing only, so the rule does not depend on the JVM's locale or Unicode tables. */
@@ -234,7 +233,7 @@ public final class BoxSymbol {
     public void writeTo(SexprBuilder b) {
         b.list("symbol").string(name);
         b.list("pin_names").list("offset");
-        SymbolWriter.millimetres(b, 10160);
+        SymbolWriter.millimetres(b, PIN_NAME_OFFSET);
         b.end().end();
         SymbolWriter.yesNo(b, "exclude_from_sim", false);
         SymbolWriter.yesNo(b, "in_bom", true);

@@ -277,6 +277,16 @@ impl BoxSymbol {
         w.property("Footprint", "", 0, 0, true);
         w.property("Datasheet", "", 0, 0, true);
         w.property("Description", "", 0, 0, true);
+        self.write_body(w);
+        // KiCad drops an empty sub-symbol when it saves; so do we.
+        if !self.pins.is_empty() {
+            self.write_pins(w);
+        }
+        w.yes_no("embedded_fonts", false);
+        w.close();
+    }
+
+    fn write_body(&self, w: &mut Tokens) {
         w.open("symbol").string(&format!("{}_0_1", self.name));
         w.open("rectangle");
         w.open("start")
@@ -295,35 +305,47 @@ impl BoxSymbol {
             .close()
             .close();
         w.close().close();
-        // KiCad drops an empty sub-symbol when it saves; so do we.
-        if !self.pins.is_empty() {
-            w.open("symbol").string(&format!("{}_1_1", self.name));
-            // KiCad 9 saves pins by x ascending, then y descending (its internal y points down);
-            // written this way, KiCad saves the symbol back unchanged. No two pins share a position.
-            let mut order: Vec<usize> = (0..self.pins.len()).collect();
-            order.sort_by_key(|&i| (self.ends[i].x, -self.ends[i].y));
-            for i in order {
-                let (pin, end, rotation) = (&self.pins[i], &self.ends[i], self.rotations[i]);
-                w.open("pin").symbol(&pin.electrical_type).symbol("line");
-                w.open("at")
-                    .mm(i64::from(end.x))
-                    .mm(i64::from(end.y))
-                    .symbol(&rotation.to_string())
-                    .close();
-                w.open("length").mm(PITCH).close();
-                // KiCad writes a pin without a name as "~".
-                let name = if pin.name.is_empty() { "~" } else { &pin.name };
-                w.open("name").string(name);
-                w.effects(false);
-                w.close();
-                w.open("number").string(&pin.number);
-                w.effects(false);
-                w.close().close();
-            }
+    }
+
+    fn write_pins(&self, w: &mut Tokens) {
+        w.open("symbol").string(&format!("{}_1_1", self.name));
+        // KiCad 9 saves pins by x ascending, then y descending (its internal y points down);
+        // written this way, KiCad saves the symbol back unchanged. No two pins share a position.
+        let mut order: Vec<usize> = (0..self.pins.len()).collect();
+        order.sort_by_key(|&i| (self.ends[i].x, -self.ends[i].y));
+        for i in order {
+            let (pin, end, rotation) = (&self.pins[i], &self.ends[i], self.rotations[i]);
+            w.open("pin").symbol(&pin.electrical_type).symbol("line");
+            w.open("at")
+                .mm(i64::from(end.x))
+                .mm(i64::from(end.y))
+                .symbol(&rotation.to_string())
+                .close();
+            w.open("length").mm(PITCH).close();
+            // KiCad writes a pin without a name as "~".
+            let name = if pin.name.is_empty() { "~" } else { &pin.name };
+            w.open("name").string(name);
+            w.effects(false);
             w.close();
+            w.open("number").string(&pin.number);
+            w.effects(false);
+            w.close().close();
         }
-        w.yes_no("embedded_fonts", false);
         w.close();
+    }
+
+    /// The sub-symbol lists (`NAME_0_1`, then `NAME_1_1` when there are pins), each printed
+    /// alone in KiCad 9's layout: the inline graphics of the symbol record.
+    pub fn sub_symbol_texts(&self) -> Vec<String> {
+        let mut body = Tokens::default();
+        self.write_body(&mut body);
+        let mut texts = vec![body.print()];
+        if !self.pins.is_empty() {
+            let mut pins = Tokens::default();
+            self.write_pins(&mut pins);
+            texts.push(pins.print());
+        }
+        texts
     }
 }
 
@@ -563,9 +585,31 @@ mod tests {
             } else {
                 let expected =
                     std::fs::read_to_string(dir.join(format!("{stem}.kicad_sym"))).unwrap();
-                assert_eq!(result.unwrap().library_text(), expected, "vector {stem}");
+                let symbol = result.unwrap();
+                assert_eq!(symbol.library_text(), expected, "vector {stem}");
+                assert_eq!(
+                    symbol.sub_symbol_texts(),
+                    sub_symbols_of(&expected),
+                    "vector {stem}"
+                );
             }
         }
+    }
+
+    /// The `(symbol "NAME_U_B" …)` lists inside the library's one symbol, each printed alone.
+    fn sub_symbols_of(library: &str) -> Vec<String> {
+        let doc = circuitsynth_io::Document::parse(library.as_bytes()).unwrap();
+        let symbol = doc
+            .children(0)
+            .find(|&c| doc.kind(c) == circuitsynth_io::Kind::List && doc.text(c + 1) == "symbol")
+            .unwrap();
+        doc.children(symbol)
+            .filter(|&c| doc.kind(c) == circuitsynth_io::Kind::List && doc.text(c + 1) == "symbol")
+            .map(|c| {
+                let text = &library.as_bytes()[doc.span(c)];
+                String::from_utf8(circuitsynth_io::format(text).unwrap()).unwrap()
+            })
+            .collect()
     }
 
     #[test]

@@ -243,22 +243,45 @@ public final class BoxSymbol {
         SymbolWriter.hiddenProperty(b, "Footprint", "");
         SymbolWriter.hiddenProperty(b, "Datasheet", "");
         SymbolWriter.hiddenProperty(b, "Description", "");
-        b.list("symbol").string(name + "_0_1");
-        SymbolWriter.rectangle(b, -width / 2, height / 2, width / 2, -height / 2, BODY_STROKE, "background");
-        b.end();
+        writeBody(b);
         // KiCad drops an empty sub-symbol when it saves; so do we.
         if (!pins.isEmpty()) {
-            b.list("symbol").string(name + "_1_1");
-            for (int i : kicadOrder()) {
-                Pin pin = pins.get(i);
-                PinEnd end = ends.get(i);
-                SymbolWriter.pin(b, pin.type(), end.x(), end.y(), rotations[i], PITCH, false, pin.name(),
-                        pin.number());
-            }
-            b.end();
+            writePins(b);
         }
         SymbolWriter.yesNo(b, "embedded_fonts", false);
         b.end();
+    }
+
+    private void writeBody(SexprBuilder b) {
+        b.list("symbol").string(name + "_0_1");
+        SymbolWriter.rectangle(b, -width / 2, height / 2, width / 2, -height / 2, BODY_STROKE, "background");
+        b.end();
+    }
+
+    private void writePins(SexprBuilder b) {
+        b.list("symbol").string(name + "_1_1");
+        for (int i : kicadOrder()) {
+            Pin pin = pins.get(i);
+            PinEnd end = ends.get(i);
+            SymbolWriter.pin(b, pin.type(), end.x(), end.y(), rotations[i], PITCH, false, pin.name(), pin.number());
+        }
+        b.end();
+    }
+
+    /**
+     * The sub-symbol lists ({@code NAME_0_1}, then {@code NAME_1_1} when there are pins), each
+     * printed alone in KiCad 9's layout: the inline graphics of the symbol record.
+     */
+    public List<byte[]> subSymbolTexts() {
+        JavaIoStage io = new JavaIoStage();
+        SexprBuilder body = new SexprBuilder();
+        writeBody(body);
+        if (pins.isEmpty()) {
+            return List.of(io.print(body.build()));
+        }
+        SexprBuilder pinList = new SexprBuilder();
+        writePins(pinList);
+        return List.of(io.print(body.build()), io.print(pinList.build()));
     }
 
     /**

@@ -40,10 +40,33 @@ class BoxSymbolTest {
                         .hasMessage(Files.readString(err, StandardCharsets.UTF_8));
             } else {
                 byte[] expected = Files.readAllBytes(dir.resolve(stem + ".kicad_sym"));
-                assertThat(new String(BoxSymbol.generate(stem, pins).libraryText(), StandardCharsets.UTF_8))
+                BoxSymbol box = BoxSymbol.generate(stem, pins);
+                assertThat(new String(box.libraryText(), StandardCharsets.UTF_8))
                         .isEqualTo(new String(expected, StandardCharsets.UTF_8));
+                assertThat(box.subSymbolTexts().stream().map(t -> new String(t, StandardCharsets.UTF_8)))
+                        .containsExactlyElementsOf(subSymbolsOf(expected));
             }
         }));
+    }
+
+    /** The {@code (symbol "NAME_U_B" …)} lists inside the library's one symbol, each printed alone. */
+    private static List<String> subSymbolsOf(byte[] library) {
+        JavaIoStage io = new JavaIoStage();
+        SexprTree tree = io.parse(library, "vector");
+        int symbol = SexprTree.NONE;
+        for (int c = tree.firstChild(tree.root()); c != SexprTree.NONE; c = tree.nextSibling(tree.root(), c)) {
+            if (tree.isList(c) && tree.textEquals(tree.firstChild(c), "symbol")) {
+                symbol = c;
+            }
+        }
+        List<String> result = new ArrayList<>();
+        for (int c = tree.firstChild(symbol); c != SexprTree.NONE; c = tree.nextSibling(symbol, c)) {
+            if (tree.isList(c) && tree.textEquals(tree.firstChild(c), "symbol")) {
+                byte[] text = java.util.Arrays.copyOfRange(library, tree.start(c), tree.end(c));
+                result.add(new String(io.format(text, "sub-symbol"), StandardCharsets.UTF_8));
+            }
+        }
+        return result;
     }
 
     @Test

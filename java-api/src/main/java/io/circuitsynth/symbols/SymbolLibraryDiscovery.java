@@ -142,9 +142,15 @@ public final class SymbolLibraryDiscovery {
 
         private Builder() {}
 
-        /** The KiCad project directory: its sym-lib-table is read and {@code KIPRJMOD} names it. */
-        public Builder project(Path directory) {
-            this.project = Objects.requireNonNull(directory, "directory");
+        /**
+         * The KiCad project: its directory, or its {@code .kicad_pro} file. The directory's
+         * sym-lib-table is read and {@code KIPRJMOD} names the directory.
+         */
+        public Builder project(Path directoryOrProjectFile) {
+            Path path = Objects.requireNonNull(directoryOrProjectFile, "directoryOrProjectFile").toAbsolutePath()
+                    .normalize();
+            this.project = path.getFileName() != null && path.getFileName().toString().endsWith(".kicad_pro")
+                    ? path.getParent() : path;
             return this;
         }
 

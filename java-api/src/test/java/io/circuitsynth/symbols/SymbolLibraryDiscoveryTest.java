@@ -198,6 +198,7 @@ class SymbolLibraryDiscoveryTest {
 
         Result result = discovery().project(project).discover();
 
+        assertThat(discovery().project(project.resolve("board.kicad_pro")).discover()).isEqualTo(result);
         assertThat(result.libraries()).containsExactly(
                 lib("Device", projectDevice, Kind.PROJECT_TABLE, projectTable),
                 lib("Local", local, Kind.PROJECT_TABLE, projectTable),

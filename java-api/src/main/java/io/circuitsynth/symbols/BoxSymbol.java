@@ -99,8 +99,9 @@ public final class BoxSymbol {
         Set<String> numbers = new HashSet<>();
         for (Pin pin : copy) {
             if (!ELECTRICAL_TYPES.contains(pin.type())) {
-                throw new IllegalArgumentException("pin " + pin.number() + " of " + name + ": unknown pin electrical type '"
-                        + pin.type() + "'; expected one of " + String.join(" ", ELECTRICAL_TYPES));
+                throw new IllegalArgumentException("pin " + pin.number() + " of " + name
+                        + ": unknown pin electrical type '" + pin.type() + "'; expected one of "
+                        + String.join(" ", ELECTRICAL_TYPES));
             }
             if (!numbers.add(pin.number())) {
                 throw new IllegalArgumentException("duplicate pin number '" + pin.number() + "' in " + name
@@ -294,7 +295,8 @@ public final class BoxSymbol {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> ends.get(i).x()).thenComparingInt(i -> -ends.get(i).y()));
+        Arrays.sort(order, Comparator.<Integer>comparingInt(i -> ends.get(i).x())
+                .thenComparingInt(i -> -ends.get(i).y()));
         return order;
     }
 

@@ -267,17 +267,18 @@ public final class SymbolLibraryDiscovery {
             }
             for (SymbolDirectories.Candidate candidate : SymbolDirectories.candidates(in.environment, in.osName,
                     in.userHome)) {
-                if (!candidate.exists() && !candidate.source().equals(SymbolDirectories.STANDARD_LOCATION)) {
+                boolean standard = candidate.source().equals(SymbolDirectories.STANDARD_LOCATION);
+                if (!candidate.exists() && !standard) {
                     // A variable the user set on purpose deserves a word when it leads nowhere;
                     // standard locations that are absent are the normal case.
                     warnings.add(candidate.source() + "=" + candidate.path()
                             + " is not a directory holding .kicad_sym files; ignored");
                 }
                 if (candidate.exists()) {
-                    Kind kind = candidate.source().equals(SymbolDirectories.STANDARD_LOCATION) ? Kind.STANDARD_LOCATION : Kind.ENVIRONMENT;
-                    String source = kind == Kind.ENVIRONMENT ? candidate.source() : candidate.path().toString();
+                    Origin origin = standard ? new Origin(Kind.STANDARD_LOCATION, candidate.path().toString())
+                            : new Origin(Kind.ENVIRONMENT, candidate.source());
                     for (Path file : libraryFiles(candidate.path())) {
-                        offer(nickname(file), file, new Origin(kind, source));
+                        offer(nickname(file), file, origin);
                     }
                 }
             }

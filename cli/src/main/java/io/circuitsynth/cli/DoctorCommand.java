@@ -2,7 +2,9 @@ package io.circuitsynth.cli;
 
 import io.circuitsynth.CircuitSynth;
 import io.circuitsynth.EngineInfo;
+import io.circuitsynth.symbols.BuiltinLibraries;
 import io.circuitsynth.symbols.SymbolDirectories;
+import io.circuitsynth.symbols.SymbolLibraryDiscovery;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +41,15 @@ final class DoctorCommand implements Callable<Integer> {
         }
         if (!any) {
             out.println("  none found     set KICAD9_SYMBOL_DIR or install KiCad 9; the built-in generic library will be used");
+        }
+        SymbolLibraryDiscovery.Result libraries = SymbolLibraryDiscovery.discover();
+        if (libraries.useBuiltin()) {
+            out.println("symbol libraries none found; built-in " + String.join(", ", BuiltinLibraries.NICKNAMES) + " serve");
+        } else {
+            out.println("symbol libraries " + libraries.libraries().size() + " found");
+        }
+        for (String warning : libraries.warnings()) {
+            out.println("  warning        " + warning);
         }
         KicadCli.Probe kicad = KicadCli.probe();
         if (kicad.path() == null) {

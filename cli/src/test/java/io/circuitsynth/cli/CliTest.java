@@ -37,6 +37,7 @@ class CliTest {
         assertThat(r.out()).containsPattern("(?m)^engine +(native|java) \\(.+\\)$");
         assertThat(r.out()).containsPattern("(?m)^native library +.+$");
         assertThat(r.out()).containsPattern("(?m)^kicad-cli +.+$");
+        assertThat(r.out()).containsPattern("(?m)^symbol libraries (\\d+ found|none found; built-in .+ serve)$");
         if (ENGINE.equals("native")) {
             assertThat(r.out()).containsPattern("(?m)^engine +native ");
         } else if (ENGINE.equals("java")) {

@@ -13,18 +13,21 @@ import java.util.function.Function;
 /**
  * Where KiCad's symbol libraries live on this machine, found the way KiCad finds them: the
  * {@code KICAD9_SYMBOL_DIR} family of environment variables first, then the standard install
- * locations of each OS. Project and global {@code sym-lib-table} files are the symbol-cache
- * stage's concern.
+ * locations of each OS. {@link SymbolLibraryDiscovery} builds on these directories and adds the
+ * global and project {@code sym-lib-table} files and libraries added by path.
  */
 public final class SymbolDirectories {
     /** Checked in this order; KiCad 9 sets the first, older installs the others. */
     public static final List<String> ENVIRONMENT_VARIABLES =
             List.of("KICAD9_SYMBOL_DIR", "KICAD8_SYMBOL_DIR", "KICAD7_SYMBOL_DIR", "KICAD_SYMBOL_DIR");
 
+    /** The {@link Candidate#source()} of the standard install locations. */
+    public static final String STANDARD_LOCATION = "standard location";
+
     /**
      * A candidate directory and where it came from.
      *
-     * @param source the environment variable or "standard location"
+     * @param source the environment variable, or {@link #STANDARD_LOCATION}
      * @param path the directory
      * @param exists whether it is a directory holding at least one {@code .kicad_sym} file
      */
@@ -57,7 +60,7 @@ public final class SymbolDirectories {
             }
         }
         for (String location : standardLocations(osName, userHome, env)) {
-            ordered.putIfAbsent(Paths.get(location).toAbsolutePath().normalize(), "standard location");
+            ordered.putIfAbsent(Paths.get(location).toAbsolutePath().normalize(), STANDARD_LOCATION);
         }
         List<Candidate> result = new ArrayList<>();
         ordered.forEach((path, source) -> result.add(new Candidate(source, path, holdsLibraries(path))));

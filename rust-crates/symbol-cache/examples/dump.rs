@@ -19,7 +19,10 @@ fn main() -> ExitCode {
     let mut nodes = Vec::new();
     match circuitsynth_symbol_cache::read_resolved(&bytes, &mut nodes) {
         Ok(symbols) => {
-            print!("{}", circuitsynth_symbol_cache::dump::dump_library(nickname, &symbols));
+            print!(
+                "{}",
+                circuitsynth_symbol_cache::dump::dump_library(nickname, &symbols)
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -69,7 +69,10 @@ pub fn dump_symbol(out: &mut String, lib: &str, symbol: &Symbol<'_>) {
 }
 
 /// The dump of a whole library: blocks in file order, separated by an empty line.
-pub fn dump_library<'s, 'a: 's>(lib: &str, symbols: impl IntoIterator<Item = &'s Symbol<'a>>) -> String {
+pub fn dump_library<'s, 'a: 's>(
+    lib: &str,
+    symbols: impl IntoIterator<Item = &'s Symbol<'a>>,
+) -> String {
     let mut out = String::new();
     for (i, symbol) in symbols.into_iter().enumerate() {
         if i > 0 {

@@ -285,8 +285,9 @@ fn found<'a>(tree: Tree<'a>, arg: Arg) -> (usize, Cow<'a, str>) {
         Arg::Node(node) if tree.is_list(node) => (tree.start(node), Cow::Borrowed("(")),
         Arg::Node(node) => (
             tree.start(node),
-            tree.value(node)
-                .unwrap_or(Cow::Borrowed(&tree.source[tree.start(node)..tree.end(node)])),
+            tree.value(node).unwrap_or(Cow::Borrowed(
+                &tree.source[tree.start(node)..tree.end(node)],
+            )),
         ),
         Arg::Missing(close) => (close, Cow::Borrowed(")")),
     }
@@ -312,7 +313,9 @@ pub fn parse_iu(text: &str) -> Option<i32> {
     }
     let mut magnitude: i64 = 0;
     for &d in whole {
-        magnitude = magnitude.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+        magnitude = magnitude
+            .checked_mul(10)?
+            .checked_add(i64::from(d - b'0'))?;
         if magnitude > i64::from(i32::MAX) {
             return None;
         }

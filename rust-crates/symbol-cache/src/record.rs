@@ -180,6 +180,36 @@ pub fn record_name(bytes: &[u8]) -> Result<&str, DecodeError> {
     Reader { bytes, at: 0 }.str()
 }
 
+/// The first two fields of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header<'a> {
+    pub name: &'a str,
+    /// Whether `extends` is not empty.
+    pub derived: bool,
+}
+
+/// The name and whether the symbol is derived, without decoding the rest.
+///
+/// # Errors
+/// Bytes that do not start with two strings.
+pub fn header(bytes: &[u8]) -> Result<Header<'_>, DecodeError> {
+    let mut r = Reader { bytes, at: 0 };
+    let name = r.str()?;
+    let extends = r.str()?;
+    Ok(Header {
+        name,
+        derived: !extends.is_empty(),
+    })
+}
+
+/// The name's bytes of a record known to be valid (no UTF-8 check: the hot path of lookups).
+pub(crate) fn name_bytes(record: &[u8]) -> &[u8] {
+    let len = record
+        .get(..4)
+        .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    record.get(4..4 + len).unwrap_or(&[])
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,

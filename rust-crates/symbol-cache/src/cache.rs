@@ -105,6 +105,8 @@ pub struct Parsed {
     pub records_at: usize,
     /// Each record's start, relative to `records_at`, in file order.
     pub offsets: Vec<u32>,
+    /// Each record's sections, in file order.
+    pub(crate) layouts: Vec<record::Layout>,
     /// How many records are of derived symbols.
     pub derived: u32,
 }
@@ -198,6 +200,7 @@ pub fn parse(file: &[u8]) -> Result<Parsed, Unusable> {
     let records_at = c.at;
     let records = &file[records_at..];
     let mut offsets = Vec::with_capacity(count);
+    let mut layouts = Vec::with_capacity(count);
     let mut derived = 0;
     for (name, offset) in names.iter().zip(raw_offsets) {
         let start = usize::try_from(offset)
@@ -205,7 +208,8 @@ pub fn parse(file: &[u8]) -> Result<Parsed, Unusable> {
             .filter(|&o| o < records.len() && u32::try_from(o).is_ok())
             .ok_or_else(|| Unusable(format!("symbol {name}: record offset out of range")))?;
         let record = &records[start..];
-        record::validate_prefix(record).map_err(|e| Unusable(format!("symbol {name}: {e}")))?;
+        let layout = record::layout(record).map_err(|e| Unusable(format!("symbol {name}: {e}")))?;
+        layouts.push(layout);
         let head = record::header(record).map_err(|e| Unusable(format!("symbol {name}: {e}")))?;
         if head.name != *name {
             return Err(Unusable(format!(
@@ -226,6 +230,7 @@ pub fn parse(file: &[u8]) -> Result<Parsed, Unusable> {
         mtime_at,
         records_at,
         offsets,
+        layouts,
         derived,
     })
 }

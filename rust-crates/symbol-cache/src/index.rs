@@ -5,6 +5,7 @@
 //! a hash of the nickname and a binary search, and decoding happens only for the symbol asked
 //! for. The search table is built on the first search, so opening stays cheap.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
@@ -72,67 +73,156 @@ impl LibrarySource {
     }
 }
 
+/// Where one symbol's record lives in its library's blob.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    start: u32,
+    len: u32,
+    /// For a derived symbol stored without the body it shares with its parent: the parent's
+    /// entry. `NO_PARENT` otherwise.
+    parent: u32,
+    /// Sections of a whole record (relative to `start`); for a shortened derived record,
+    /// `units_at` is where its properties start in the blob.
+    units_at: u32,
+    properties_at: u32,
+    pins_at: u32,
+}
+
+const NO_PARENT: u32 = u32::MAX;
+
 /// One loaded library.
+///
+/// Records are kept whole, except that a derived symbol whose unit names, pins and drawing are
+/// byte for byte its (underived) parent's keeps only its own head and properties: in KiCad's
+/// libraries that halves the derived symbols' share of memory. Lookups put the record together
+/// again.
 #[derive(Debug)]
 pub(crate) struct Library {
     pub(crate) nickname: String,
-    /// Records live in `data[records_at..]`.
-    data: Vec<u8>,
-    records_at: usize,
-    /// Start of each record relative to `records_at`, in file order.
-    offsets: Vec<u32>,
-    /// Indexes into `offsets`, sorted by symbol name bytes.
+    blob: Vec<u8>,
+    /// In file order.
+    entries: Vec<Entry>,
+    /// Indexes into `entries`, sorted by symbol name bytes.
     by_name: Vec<u32>,
     derived: u32,
 }
 
 impl Library {
-    fn new(
+    /// A library from whole records laid out in `records` (`layouts[i]` of the record at
+    /// `offsets[i]`), all already checked.
+    fn compact(
         nickname: String,
-        data: Vec<u8>,
-        records_at: usize,
-        offsets: Vec<u32>,
+        records: &[u8],
+        offsets: &[u32],
+        layouts: &[record::Layout],
         derived: u32,
     ) -> Self {
-        let mut library = Library {
-            nickname,
-            data,
-            records_at,
-            offsets,
-            by_name: Vec::new(),
-            derived,
+        let whole = |i: usize| {
+            let start = offsets[i] as usize;
+            &records[start..start + layouts[i].len]
         };
-        let mut by_name: Vec<u32> = (0..library.offsets.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| library.name(a as usize).cmp(library.name(b as usize)));
-        library.by_name = by_name;
-        library
+        let mut by_name: Vec<u32> = (0..offsets.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| {
+            record::name_bytes(whole(a as usize)).cmp(record::name_bytes(whole(b as usize)))
+        });
+        let find = |name: &[u8]| {
+            by_name
+                .binary_search_by(|&i| record::name_bytes(whole(i as usize)).cmp(name))
+                .ok()
+                .map(|k| by_name[k] as usize)
+        };
+        let mut parents = vec![NO_PARENT; offsets.len()];
+        let mut size = 0;
+        for (i, layout) in layouts.iter().enumerate() {
+            let bytes = whole(i);
+            let shared_parent = record::header(bytes)
+                .ok()
+                .filter(|h| h.derived)
+                .and_then(|_| record::extends_bytes(bytes))
+                .and_then(find)
+                .filter(|&p| {
+                    let pl = &layouts[p];
+                    let parent = whole(p);
+                    !record::header(parent).is_ok_and(|h| h.derived)
+                        && parent[pl.units_at..pl.properties_at]
+                            == bytes[layout.units_at..layout.properties_at]
+                        && parent[pl.pins_at..] == bytes[layout.pins_at..]
+                });
+            match shared_parent {
+                Some(p) => {
+                    parents[i] = p as u32;
+                    size += layout.units_at + (layout.pins_at - layout.properties_at);
+                }
+                None => size += layout.len,
+            }
+        }
+        let mut blob = Vec::with_capacity(size);
+        let mut entries = Vec::with_capacity(offsets.len());
+        for (i, layout) in layouts.iter().enumerate() {
+            let bytes = whole(i);
+            let start = blob.len() as u32;
+            if parents[i] == NO_PARENT {
+                blob.extend_from_slice(bytes);
+                entries.push(Entry {
+                    start,
+                    len: bytes.len() as u32,
+                    parent: NO_PARENT,
+                    units_at: layout.units_at as u32,
+                    properties_at: layout.properties_at as u32,
+                    pins_at: layout.pins_at as u32,
+                });
+            } else {
+                blob.extend_from_slice(&bytes[..layout.units_at]);
+                blob.extend_from_slice(&bytes[layout.properties_at..layout.pins_at]);
+                entries.push(Entry {
+                    start,
+                    len: blob.len() as u32 - start,
+                    parent: parents[i],
+                    units_at: layout.units_at as u32,
+                    properties_at: 0,
+                    pins_at: 0,
+                });
+            }
+        }
+        Library {
+            nickname,
+            blob,
+            entries,
+            by_name,
+            derived,
+        }
     }
 
-    fn records(&self) -> &[u8] {
-        &self.data[self.records_at..]
+    fn stored(&self, e: &Entry) -> &[u8] {
+        &self.blob[e.start as usize..(e.start + e.len) as usize]
     }
 
-    /// Record `i` (in file order) and everything after it.
-    pub(crate) fn record_from(&self, i: usize) -> &[u8] {
-        &self.records()[self.offsets[i] as usize..]
-    }
-
-    /// Record `i` exactly.
-    pub(crate) fn record(&self, i: usize) -> &[u8] {
-        let records = self.records();
-        let end = self
-            .offsets
-            .get(i + 1)
-            .map_or(records.len(), |&e| e as usize);
-        &records[self.offsets[i] as usize..end]
+    /// Record `i` (in file order).
+    pub(crate) fn record(&self, i: usize) -> Cow<'_, [u8]> {
+        let e = &self.entries[i];
+        let own = self.stored(e);
+        if e.parent == NO_PARENT {
+            return Cow::Borrowed(own);
+        }
+        let p = &self.entries[e.parent as usize];
+        let parent = self.stored(p);
+        let units = &parent[p.units_at as usize..p.properties_at as usize];
+        let body = &parent[p.pins_at as usize..];
+        let (head, properties) = own.split_at(e.units_at as usize);
+        let mut out = Vec::with_capacity(own.len() + units.len() + body.len());
+        out.extend_from_slice(head);
+        out.extend_from_slice(units);
+        out.extend_from_slice(properties);
+        out.extend_from_slice(body);
+        Cow::Owned(out)
     }
 
     pub(crate) fn name(&self, i: usize) -> &[u8] {
-        record::name_bytes(self.record_from(i))
+        record::name_bytes(self.stored(&self.entries[i]))
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.offsets.len()
+        self.entries.len()
     }
 
     fn find(&self, name: &[u8]) -> Option<usize> {
@@ -143,7 +233,9 @@ impl Library {
     }
 
     fn resident_bytes(&self) -> usize {
-        self.data.capacity() + self.offsets.capacity() * 4 + self.by_name.capacity() * 4
+        self.blob.capacity()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.by_name.capacity() * 4
     }
 }
 
@@ -167,19 +259,20 @@ pub struct Stats {
 }
 
 /// A symbol found by [`SymbolIndex::lookup`]: its record, decoded on demand.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct SymbolRef<'i> {
     pub library: &'i str,
-    pub record: &'i [u8],
+    /// The binary symbol record of the specification.
+    pub record: Cow<'i, [u8]>,
 }
 
-impl<'i> SymbolRef<'i> {
-    /// The resolved symbol, borrowing the index.
+impl SymbolRef<'_> {
+    /// The resolved symbol.
     ///
     /// # Panics
     /// Never for records the index made or checked when it opened.
-    pub fn decode(&self) -> Symbol<'i> {
-        record::decode(self.record).expect("index records were checked when the index opened")
+    pub fn decode(&self) -> Symbol<'_> {
+        record::decode(&self.record).expect("index records were checked when the index opened")
     }
 }
 
@@ -280,8 +373,11 @@ impl SymbolIndex {
         Some(
             (0..library.len())
                 .map(|i| {
-                    record::decode(library.record(i))
-                        .expect("index records were checked when the index opened")
+                    let symbol = match library.record(i) {
+                        Cow::Borrowed(bytes) => record::decode(bytes),
+                        Cow::Owned(bytes) => record::decode(&bytes).map(Symbol::into_owned),
+                    };
+                    symbol.expect("index records were checked when the index opened")
                 })
                 .collect(),
         )
@@ -337,6 +433,8 @@ impl SymbolIndex {
 struct Scratch {
     bytes: Vec<u8>,
     nodes: Vec<u32>,
+    /// A cache file: read here, checked, and only the compacted records copied out.
+    cache: Vec<u8>,
 }
 
 fn load(source: &LibrarySource, cache_root: Option<&Path>, scratch: &mut Scratch) -> Loaded {
@@ -349,13 +447,7 @@ fn load(source: &LibrarySource, cache_root: Option<&Path>, scratch: &mut Scratch
     match &source.origin {
         Origin::Memory { bytes, .. } => match build(bytes, &mut scratch.nodes) {
             Ok(built) => Loaded {
-                library: Some(Library::new(
-                    nickname.clone(),
-                    built.records,
-                    0,
-                    built.offsets,
-                    built.derived,
-                )),
+                library: Some(built.into_library(nickname.clone())),
                 warnings: Vec::new(),
             },
             Err(e) => skip(e.to_string()),
@@ -378,13 +470,7 @@ fn load(source: &LibrarySource, cache_root: Option<&Path>, scratch: &mut Scratch
                 return match read_into(path, &mut scratch.bytes) {
                     Ok(()) => match build(&scratch.bytes, &mut scratch.nodes) {
                         Ok(built) => Loaded {
-                            library: Some(Library::new(
-                                nickname.clone(),
-                                built.records,
-                                0,
-                                built.offsets,
-                                built.derived,
-                            )),
+                            library: Some(built.into_library(nickname.clone())),
                             warnings: Vec::new(),
                         },
                         Err(e) => skip(e.to_string()),
@@ -411,8 +497,12 @@ fn load_cached(
     let cache_path = cache::cache_file(root, &absolute);
     let mut warnings = Vec::new();
     let mut library_bytes: Option<()> = None;
-    if let Ok(mut file) = fs::read(&cache_path) {
-        match cache::parse(&file) {
+    let mut file = std::mem::take(&mut scratch.cache);
+    let cache_read = read_into(&cache_path, &mut file);
+    scratch.cache = file;
+    if cache_read.is_ok() {
+        let file = &mut scratch.cache;
+        match cache::parse(file) {
             Ok(parsed) if parsed.stamp.path != absolute => warnings.push(unusable(
                 &cache_path,
                 &format!("written for {}", parsed.stamp.path),
@@ -425,8 +515,8 @@ fn load_cached(
                     if read_into(path, &mut scratch.bytes).is_ok() {
                         library_bytes = Some(());
                         if xxh64(&scratch.bytes, 0) == parsed.stamp.hash {
-                            cache::restamp(&mut file, &parsed, mtime);
-                            if let Err(e) = circuitsynth_io::write_if_changed(&cache_path, &file) {
+                            cache::restamp(file, &parsed, mtime);
+                            if let Err(e) = circuitsynth_io::write_if_changed(&cache_path, file) {
                                 warnings.push(write_warning(&cache_path, &e.to_string()));
                             }
                             usable = true;
@@ -434,13 +524,12 @@ fn load_cached(
                     }
                 }
                 if usable {
-                    let records_at = parsed.records_at;
                     return Loaded {
-                        library: Some(Library::new(
+                        library: Some(Library::compact(
                             nickname.clone(),
-                            file,
-                            records_at,
-                            parsed.offsets,
+                            &file[parsed.records_at..],
+                            &parsed.offsets,
+                            &parsed.layouts,
                             parsed.derived,
                         )),
                         warnings,
@@ -491,15 +580,9 @@ fn load_cached(
     if let Err(e) = written {
         warnings.push(write_warning(&cache_path, &e));
     }
-    let records_at = file.len() - built.records.len();
+    drop(file);
     Loaded {
-        library: Some(Library::new(
-            nickname.clone(),
-            file,
-            records_at,
-            built.offsets,
-            built.derived,
-        )),
+        library: Some(built.into_library(nickname.clone())),
         warnings,
     }
 }
@@ -558,6 +641,28 @@ pub(crate) struct Built {
     names: Vec<(usize, usize)>,
     name_text: String,
     pub(crate) derived: u32,
+}
+
+impl Built {
+    fn into_library(self, nickname: String) -> Library {
+        // The records were just encoded; locating their sections is cheap and uses the same
+        // code path as a cache file, so both kinds of start give the same in-memory layout.
+        let layouts: Vec<record::Layout> = self
+            .offsets
+            .iter()
+            .map(|&o| {
+                record::layout(&self.records[o as usize..])
+                    .expect("records encoded by this crate are well formed")
+            })
+            .collect();
+        Library::compact(
+            nickname,
+            &self.records,
+            &self.offsets,
+            &layouts,
+            self.derived,
+        )
+    }
 }
 
 /// Reads, resolves and encodes one library.

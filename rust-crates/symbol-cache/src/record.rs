@@ -131,45 +131,133 @@ pub fn decode_prefix(bytes: &[u8]) -> Result<(Symbol<'_>, usize), DecodeError> {
 }
 
 /// Checks that `bytes` start with a well-formed record without building it; returns its
-/// length. This is what the persistent cache runs on every record when it opens.
+/// length. This is what the persistent cache runs on every record when it opens, so it is a
+/// tight loop over offsets rather than the decoder.
 ///
 /// # Errors
-/// As [`decode_prefix`].
+/// As [`decode_prefix`], with less precise reasons.
 pub fn validate_prefix(bytes: &[u8]) -> Result<usize, DecodeError> {
-    let mut r = Reader { bytes, at: 0 };
-    r.str()?;
-    r.str()?;
-    let flags = r.u8()?;
-    if Flags::from_bits(flags).is_none() {
-        return Err(r.fail("unknown flag bits"));
+    layout(bytes).map(|l| l.len)
+}
+
+/// Where the sections of a record start, relative to the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Layout {
+    /// The unit-name count.
+    pub(crate) units_at: usize,
+    /// The property count.
+    pub(crate) properties_at: usize,
+    /// The pin count; pins and graphics run to the end.
+    pub(crate) pins_at: usize,
+    pub(crate) len: usize,
+}
+
+/// [`validate_prefix`], also locating the sections.
+pub(crate) fn layout(bytes: &[u8]) -> Result<Layout, DecodeError> {
+    let fail = |offset: usize| DecodeError {
+        offset,
+        reason: "the record is malformed",
+    };
+    let mut at = 0;
+    at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+    at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+    match bytes.get(at) {
+        Some(&flags) if Flags::from_bits(flags).is_some() => at += 1 + 12,
+        _ => return Err(fail(at)),
     }
-    r.take(12)?;
-    for _ in 0..r.count(8)? {
-        r.take(4)?;
-        r.str()?;
+    let units_at = at;
+    let n = u32_at(bytes, at).ok_or_else(|| fail(at))?;
+    at += 4;
+    for _ in 0..n {
+        at = skip_str(bytes, at + 4).ok_or_else(|| fail(at))?;
     }
-    for _ in 0..r.count(9)? {
-        r.str()?;
-        r.str()?;
-        r.bool()?;
-    }
-    for _ in 0..r.count(36)? {
-        r.str()?;
-        r.str()?;
-        r.electrical_type()?;
-        r.style()?;
-        r.take(22)?;
-        r.bool()?;
-        for _ in 0..r.count(6)? {
-            r.str()?;
-            r.electrical_type()?;
-            r.style()?;
+    let properties_at = at;
+    let n = u32_at(bytes, at).ok_or_else(|| fail(at))?;
+    at += 4;
+    for _ in 0..n {
+        at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+        at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+        match bytes.get(at) {
+            Some(0 | 1) => at += 1,
+            _ => return Err(fail(at)),
         }
     }
-    for _ in 0..r.count(5)? {
-        r.graphic()?;
+    let pins_at = at;
+    let n = u32_at(bytes, at).ok_or_else(|| fail(at))?;
+    at += 4;
+    for _ in 0..n {
+        at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+        at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+        // type, style, x, y, rotation, length, unit, body style, hidden, alternate count
+        let fixed = bytes.get(at..at + 29).ok_or_else(|| fail(at))?;
+        if usize::from(fixed[0]) >= ElectricalType::ALL.len()
+            || usize::from(fixed[1]) >= GraphicStyle::ALL.len()
+            || fixed[24] > 1
+        {
+            return Err(fail(at));
+        }
+        let alternates = u32::from_le_bytes([fixed[25], fixed[26], fixed[27], fixed[28]]);
+        at += 29;
+        for _ in 0..alternates {
+            at = skip_str(bytes, at).ok_or_else(|| fail(at))?;
+            match bytes.get(at..at + 2) {
+                Some(&[t, s])
+                    if usize::from(t) < ElectricalType::ALL.len()
+                        && usize::from(s) < GraphicStyle::ALL.len() =>
+                {
+                    at += 2;
+                }
+                _ => return Err(fail(at)),
+            }
+        }
     }
-    Ok(r.at)
+    let n = u32_at(bytes, at).ok_or_else(|| fail(at))?;
+    at += 4;
+    for _ in 0..n {
+        match bytes.get(at) {
+            Some(0) => {
+                let range = bytes.get(at + 1..at + 17).ok_or_else(|| fail(at))?;
+                let mut start = [0u8; 8];
+                let mut len = [0u8; 8];
+                start.copy_from_slice(&range[..8]);
+                len.copy_from_slice(&range[8..]);
+                if u64::from_le_bytes(start)
+                    .checked_add(u64::from_le_bytes(len))
+                    .is_none()
+                {
+                    return Err(fail(at));
+                }
+                at += 17;
+            }
+            Some(1) => at = skip_str(bytes, at + 1).ok_or_else(|| fail(at))?,
+            _ => return Err(fail(at)),
+        }
+    }
+    Ok(Layout {
+        units_at,
+        properties_at,
+        pins_at,
+        len: at,
+    })
+}
+
+#[inline]
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The offset after the string at `at`, when it is one.
+#[inline]
+fn skip_str(bytes: &[u8], at: usize) -> Option<usize> {
+    let len = u32_at(bytes, at)? as usize;
+    let start = at + 4;
+    let end = start.checked_add(len)?;
+    let text = bytes.get(start..end)?;
+    if !text.is_ascii() && std::str::from_utf8(text).is_err() {
+        return None;
+    }
+    Some(end)
 }
 
 /// The name at the start of a record, without decoding the rest.
@@ -208,6 +296,14 @@ pub(crate) fn name_bytes(record: &[u8]) -> &[u8] {
         .get(..4)
         .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
     record.get(4..4 + len).unwrap_or(&[])
+}
+
+/// The `extends` bytes of a record known to be valid.
+pub(crate) fn extends_bytes(record: &[u8]) -> Option<&[u8]> {
+    let name_len = u32::from_le_bytes(record.get(..4)?.try_into().ok()?) as usize;
+    let at = 4 + name_len;
+    let len = u32::from_le_bytes(record.get(at..at + 4)?.try_into().ok()?) as usize;
+    record.get(at + 4..at + 4 + len)
 }
 
 struct Reader<'a> {

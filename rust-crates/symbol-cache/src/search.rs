@@ -55,7 +55,8 @@ impl SearchTable {
         };
         for (li, library) in libraries.iter().enumerate() {
             for si in 0..library.len() {
-                let Ok(symbol) = record::decode(library.record(si)) else {
+                let bytes = library.record(si);
+                let Ok(symbol) = record::decode(&bytes) else {
                     continue;
                 };
                 let name = table.push_text(symbol.name.as_bytes());
@@ -208,8 +209,7 @@ pub(crate) fn search<'i>(
         .map(|(score, i)| {
             let e = &table.entries[i as usize];
             let library = &libraries[e.library as usize];
-            let name =
-                record::header(library.record_from(e.symbol as usize)).map_or("", |h| h.name);
+            let name = std::str::from_utf8(library.name(e.symbol as usize)).unwrap_or("");
             SearchHit {
                 library: &library.nickname,
                 name,

@@ -57,8 +57,10 @@ fn library_vectors() {
                 // Every record must round-trip through decode and encode unchanged.
                 for symbol in index.symbols(stem).unwrap_or_default() {
                     let again = record::encode_to_vec(&symbol);
-                    let looked_up = index.lookup(stem, &symbol.name).map(|s| s.record);
-                    if looked_up != Some(&again[..]) {
+                    let looked_up = index
+                        .lookup(stem, &symbol.name)
+                        .map(|s| s.record.into_owned());
+                    if looked_up.as_deref() != Some(&again[..]) {
                         failures.push(format!(
                             "{stem}: record of {} does not round-trip",
                             symbol.name

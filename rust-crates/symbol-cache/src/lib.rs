@@ -25,7 +25,8 @@
 //!       (pin passive line (at 0 -3.81 90) (length 1.27) (name "~") (number "2")))))"#;
 //! let index = SymbolIndex::open(&[LibrarySource::memory("Demo", "demo", &library[..])], None);
 //! assert!(index.warnings().is_empty());
-//! let r = index.lookup("Demo", "R").expect("known").decode();
+//! let found = index.lookup("Demo", "R").expect("known");
+//! let r = found.decode();
 //! assert_eq!(r.pins.len(), 2);
 //! assert_eq!(r.pins[0].y, 38100);
 //! assert_eq!(index.search("resistor", 20)[0].score, 120);

@@ -274,6 +274,11 @@ impl SymbolRef<'_> {
     pub fn decode(&self) -> Symbol<'_> {
         record::decode(&self.record).expect("index records were checked when the index opened")
     }
+
+    /// The resolved symbol, owning its texts.
+    pub fn to_symbol(&self) -> Symbol<'static> {
+        self.decode().into_owned()
+    }
 }
 
 /// What loading one library produced.

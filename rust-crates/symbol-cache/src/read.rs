@@ -520,11 +520,7 @@ fn read_symbol<'a>(tree: Tree<'a>, list: usize) -> Result<ReadSymbol<'a>, Fault>
             "property" => symbol.properties.push(read_property(tree, child)?),
             "symbol" => {
                 let mut sub = Args::of(tree, child);
-                let sub_name = sub.atom_or(|text| sub_symbol_detail(text))?;
-                let name_at = match Args::of(tree, child).next() {
-                    Arg::Node(node) => tree.start(node),
-                    Arg::Missing(close) => close,
-                };
+                let (name_at, sub_name) = positioned_atom(&mut sub)?;
                 let (unit, body) = unit_and_body(&sub_name).ok_or_else(|| Fault {
                     offset: name_at,
                     detail: sub_symbol_detail(&sub_name),

@@ -309,7 +309,6 @@ impl SymbolIndex {
             .collect();
         let loaded: Vec<Loaded> = sources
             .par_iter()
-            .with_max_len(1)
             .enumerate()
             .map_init(
                 Scratch::default,

@@ -709,3 +709,46 @@ fn positioned_atom<'a>(args: &mut Args<'a>) -> Result<(usize, Cow<'a, str>), Fau
         other => Ok(found(tree, other)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn millimetres_to_iu() {
+        let cases = [
+            ("0", Some(0)),
+            ("1.27", Some(12700)),
+            ("-2.54", Some(-25400)),
+            ("+0.1", Some(1000)),
+            ("0.00005", Some(1)),
+            ("-0.00005", Some(-1)),
+            ("0.000049999", Some(0)),
+            ("214748.3647", Some(i32::MAX)),
+            ("-214748.3648", Some(i32::MIN)),
+            ("214748.3648", None),
+            ("99999999999999999999", None),
+            ("1e3", None),
+            ("5.", None),
+            (".5", None),
+            ("-", None),
+            ("", None),
+            ("1.2.3", None),
+            ("0x10", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_iu(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn unit_and_body_style_suffixes() {
+        assert_eq!(unit_and_body("R_1_1"), Some((1, 1)));
+        assert_eq!(unit_and_body("LTC1519_3_3"), Some((3, 3)));
+        assert_eq!(unit_and_body("A_B_0_2"), Some((0, 2)));
+        assert_eq!(unit_and_body("R_1"), None);
+        assert_eq!(unit_and_body("R_x_1"), None);
+        assert_eq!(unit_and_body("R_1_"), None);
+        assert_eq!(unit_and_body("R_99999999999_1"), None);
+    }
+}

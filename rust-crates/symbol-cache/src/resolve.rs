@@ -164,3 +164,39 @@ fn derive<'a>(parent: &Symbol<'a>, child: Symbol<'a>) -> Symbol<'a> {
         graphics: parent.graphics.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cycle_members_of_a_functional_graph() {
+        // 0 -> 1 -> 2 -> 1 (cycle 1, 2), 3 -> none, 4 -> 4 (self), 5 -> 0 (leads into a cycle)
+        let parent = [Some(1), Some(2), Some(1), None, Some(4), Some(0)];
+        assert_eq!(
+            cycle_members(&parent),
+            [false, true, true, false, true, false]
+        );
+    }
+
+    #[test]
+    fn long_chains_resolve_without_recursion() {
+        let mut text = String::from("(kicad_symbol_lib (version 20241209)");
+        let depth = 20_000;
+        for i in 0..depth {
+            text.push_str(&format!(
+                "(symbol \"S{i}\" (extends \"S{}\") (property \"Value\" \"{i}\"))",
+                i + 1
+            ));
+        }
+        text.push_str(&format!(
+            "(symbol \"S{depth}\" (property \"Reference\" \"U\") (symbol \"S{depth}_1_1\" (pin input line (at 0 0 0) (length 1) (name \"I\") (number \"1\")))))"
+        ));
+        let mut nodes = Vec::new();
+        let symbols = crate::read::read_library(text.as_bytes(), &mut nodes).expect("reads");
+        let resolved = resolve(text.as_bytes(), symbols).expect("resolves");
+        assert_eq!(resolved[0].pins.len(), 1);
+        assert_eq!(resolved[0].property("Reference"), "U");
+        assert_eq!(resolved[0].property("Value"), "0");
+    }
+}

@@ -286,3 +286,30 @@ pub(crate) fn suggestions(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounded_levenshtein() {
+        assert_eq!(distance_within(b"lm385", b"lm358", 2), Some(2));
+        assert_eq!(distance_within(b"kitten", b"sitting", 3), Some(3));
+        assert_eq!(distance_within(b"kitten", b"sitting", 2), None);
+        assert_eq!(distance_within(b"", b"ab", 2), Some(2));
+        assert_eq!(distance_within(b"abc", b"abc", 0), Some(0));
+    }
+
+    #[test]
+    fn subsequences() {
+        assert!(is_subsequence(b"lmdgk", b"lm358_dgk"));
+        assert!(!is_subsequence(b"kgd", b"lm358_dgk"));
+    }
+
+    #[test]
+    fn ids_compare_as_joined_bytes() {
+        // "A0:x" sorts before "A:x" because '0' < ':', whatever the tuple order says.
+        assert_eq!(id_order("A0", b"x", "A", b"x"), Ordering::Less);
+        assert_eq!(id_order("A", b"x", "A", b"y"), Ordering::Less);
+    }
+}

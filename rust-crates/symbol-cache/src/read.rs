@@ -65,10 +65,12 @@ pub struct ReadSymbol<'a> {
     pub extends_at: Option<usize>,
 }
 
-/// A view of a parsed document: `source` is valid UTF-8 (the parser checked it).
+/// A view of a parsed document. The parser checked that `source` is UTF-8, and atoms end at
+/// ASCII delimiters, so every atom's bytes are UTF-8 too; only the texts kept are converted,
+/// which saves checking the whole file (mostly drawings) a second time.
 #[derive(Clone, Copy)]
 pub(crate) struct Tree<'a> {
-    pub(crate) source: &'a str,
+    pub(crate) source: &'a [u8],
     pub(crate) nodes: &'a [u32],
 }
 
@@ -97,31 +99,55 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// An atom's decoded value; a fault when its escapes decode to bytes that are not UTF-8.
-    fn value(&self, atom: usize) -> Result<Cow<'a, str>, Fault> {
+    fn source_text(&self, node: usize) -> Cow<'a, str> {
+        String::from_utf8_lossy(&self.source[self.start(node)..self.end(node)])
+    }
+
+    /// An atom's decoded bytes.
+    fn bytes(&self, atom: usize) -> Cow<'a, [u8]> {
         let text = &self.source[self.start(atom)..self.end(atom)];
         if self.nodes[atom * STRIDE] != STRING {
-            return Ok(Cow::Borrowed(text));
+            return Cow::Borrowed(text);
         }
         let inner = &text[1..text.len() - 1];
-        if !inner.contains('\\') {
-            return Ok(Cow::Borrowed(inner));
+        if memchr::memchr(b'\\', inner).is_none() {
+            Cow::Borrowed(inner)
+        } else {
+            Cow::Owned(unescape(inner))
         }
-        String::from_utf8(unescape(inner.as_bytes()))
-            .map(Cow::Owned)
-            .map_err(|_| Fault {
-                offset: self.start(atom),
-                detail: format!("expected UTF-8 text, found '{text}'"),
-            })
+    }
+
+    /// Whether `node` is an atom whose value is `text`.
+    fn atom_is(&self, node: usize, text: &[u8]) -> bool {
+        !self.is_list(node) && *self.bytes(node) == *text
+    }
+
+    /// An atom's decoded value; a fault when its escapes decode to bytes that are not UTF-8.
+    fn value(&self, atom: usize) -> Result<Cow<'a, str>, Fault> {
+        let fault = || Fault {
+            offset: self.start(atom),
+            detail: format!("expected UTF-8 text, found '{}'", self.source_text(atom)),
+        };
+        match self.bytes(atom) {
+            Cow::Borrowed(b) => std::str::from_utf8(b)
+                .map(Cow::Borrowed)
+                .map_err(|_| fault()),
+            Cow::Owned(v) => String::from_utf8(v).map(Cow::Owned).map_err(|_| fault()),
+        }
     }
 
     /// The value of the list's first child when that is an atom.
-    fn head(&self, list: usize) -> Option<Cow<'a, str>> {
+    fn head(&self, list: usize) -> Option<Cow<'a, [u8]>> {
         let first = list + 1;
         if first >= self.field(list, 3) || self.is_list(first) {
             return None;
         }
-        self.value(first).ok()
+        Some(self.bytes(first))
+    }
+
+    /// Whether `node` is a list whose head is `name`.
+    fn head_is(&self, node: usize, name: &[u8]) -> bool {
+        self.is_list(node) && self.head(node).is_some_and(|h| *h == *name)
     }
 }
 
@@ -248,32 +274,70 @@ impl<'a> Args<'a> {
     }
 
     fn millimetres(&mut self) -> Result<i32, Fault> {
-        let tree = self.tree;
-        let arg = self.next();
-        let (offset, text) = match arg {
-            Arg::Node(node) if !tree.is_list(node) => (tree.start(node), tree.value(node)?),
-            other => found(tree, other),
-        };
-        parse_iu(&text).ok_or_else(|| Fault {
-            offset,
-            detail: format!("expected a number in millimetres, found '{text}'"),
-        })
+        let token = Token::next(self);
+        match parse_iu_bytes(&token.bytes) {
+            Some(value) => Ok(value),
+            None => Err(token.fault(self.tree, |text| {
+                format!("expected a number in millimetres, found '{text}'")
+            })),
+        }
     }
 
     fn yes_no(&mut self) -> Result<bool, Fault> {
-        let tree = self.tree;
-        let arg = self.next();
-        let (offset, text) = match arg {
-            Arg::Node(node) if !tree.is_list(node) => (tree.start(node), tree.value(node)?),
+        let token = Token::next(self);
+        match &*token.bytes {
+            b"yes" => Ok(true),
+            b"no" => Ok(false),
+            _ => Err(token.fault(self.tree, |text| {
+                format!("expected yes or no, found '{text}'")
+            })),
+        }
+    }
+}
+
+/// The next argument as bytes, for keywords and numbers: no UTF-8 conversion on the hot path,
+/// only when a fault has to show it.
+struct Token<'a> {
+    arg: Arg,
+    offset: usize,
+    bytes: Cow<'a, [u8]>,
+}
+
+impl<'a> Token<'a> {
+    fn next(args: &mut Args<'a>) -> Token<'a> {
+        let tree = args.tree;
+        let arg = args.next();
+        match arg {
+            Arg::Node(node) if !tree.is_list(node) => Token {
+                arg,
+                offset: tree.start(node),
+                bytes: tree.bytes(node),
+            },
+            Arg::Node(node) => Token {
+                arg,
+                offset: tree.start(node),
+                bytes: Cow::Borrowed(b"("),
+            },
+            Arg::Missing(close) => Token {
+                arg,
+                offset: close,
+                bytes: Cow::Borrowed(b")"),
+            },
+        }
+    }
+
+    /// The fault for this token, with its `TEXT` (or the UTF-8 fault when it has none).
+    fn fault(&self, tree: Tree<'a>, detail: impl FnOnce(&str) -> String) -> Fault {
+        let (offset, text) = match self.arg {
+            Arg::Node(node) if !tree.is_list(node) => match tree.value(node) {
+                Ok(text) => (self.offset, text),
+                Err(fault) => return fault,
+            },
             other => found(tree, other),
         };
-        match &*text {
-            "yes" => Ok(true),
-            "no" => Ok(false),
-            _ => Err(Fault {
-                offset,
-                detail: format!("expected yes or no, found '{text}'"),
-            }),
+        Fault {
+            offset,
+            detail: detail(&text),
         }
     }
 }
@@ -285,9 +349,7 @@ fn found<'a>(tree: Tree<'a>, arg: Arg) -> (usize, Cow<'a, str>) {
         Arg::Node(node) if tree.is_list(node) => (tree.start(node), Cow::Borrowed("(")),
         Arg::Node(node) => (
             tree.start(node),
-            tree.value(node).unwrap_or(Cow::Borrowed(
-                &tree.source[tree.start(node)..tree.end(node)],
-            )),
+            tree.value(node).unwrap_or(tree.source_text(node)),
         ),
         Arg::Missing(close) => (close, Cow::Borrowed(")")),
     }
@@ -297,7 +359,10 @@ fn found<'a>(tree: Tree<'a>, arg: Arg) -> (usize, Cow<'a, str>) {
 /// digits rounded half away from zero on the exact text; `None` for anything else or for values
 /// outside `i32`.
 pub fn parse_iu(text: &str) -> Option<i32> {
-    let bytes = text.as_bytes();
+    parse_iu_bytes(text.as_bytes())
+}
+
+fn parse_iu_bytes(bytes: &[u8]) -> Option<i32> {
     let (negative, rest) = match bytes.first() {
         Some(b'-') => (true, &bytes[1..]),
         Some(b'+') => (false, &bytes[1..]),
@@ -350,15 +415,8 @@ pub fn read_library<'a>(
             detail: e.detail,
         });
     }
-    // The parser accepted the bytes, so they are UTF-8.
-    let text = std::str::from_utf8(source).map_err(|e| LibraryError {
-        offset: e.valid_up_to(),
-        line: 1,
-        column: 1,
-        detail: "invalid UTF-8".to_string(),
-    })?;
     let tree = Tree {
-        source: text,
+        source,
         nodes: nodes.as_slice(),
     };
     read_tree(tree).map_err(|fault| fault.locate(source))
@@ -382,7 +440,7 @@ fn read_tree(tree: Tree<'_>) -> Result<Vec<ReadSymbol<'_>>, Fault> {
     let version = tree
         .children(0)
         .skip(1)
-        .find(|&n| tree.is_list(n) && tree.head(n).as_deref() == Some("version"))
+        .find(|&n| tree.head_is(n, b"version"))
         .ok_or_else(|| missing_version(tree))?;
     let (offset, text) = positioned_atom(&mut Args::of(tree, version))?;
     let number: i64 = match text.parse::<i64>() {
@@ -405,7 +463,7 @@ fn read_tree(tree: Tree<'_>) -> Result<Vec<ReadSymbol<'_>>, Fault> {
     let mut symbols: Vec<ReadSymbol<'_>> = Vec::new();
     let mut names: HashSet<Cow<'_, str>> = HashSet::new();
     for child in tree.children(0).skip(1) {
-        if !tree.is_list(child) || tree.head(child).as_deref() != Some("symbol") {
+        if !tree.head_is(child, b"symbol") {
             continue;
         }
         let read = read_symbol(tree, child)?;
@@ -432,10 +490,10 @@ fn hide_flag(tree: Tree<'_>, list: usize, current: bool) -> Result<bool, Fault> 
     let mut hidden = current;
     for child in tree.children(list).skip(1) {
         if tree.is_list(child) {
-            if tree.head(child).as_deref() == Some("hide") {
+            if tree.head_is(child, b"hide") {
                 hidden = hide_list(tree, child)?;
             }
-        } else if tree.value(child)? == "hide" {
+        } else if tree.atom_is(child, b"hide") {
             hidden = true;
         }
     }
@@ -488,37 +546,39 @@ fn read_symbol<'a>(tree: Tree<'a>, list: usize) -> Result<ReadSymbol<'a>, Fault>
             continue;
         };
         match &*head {
-            "extends" => {
+            b"extends" => {
                 symbol.extends = Args::of(tree, child).text("a parent symbol name")?;
                 extends_at = Some(tree.start(child));
             }
-            "power" => symbol.flags.power = true,
-            "pin_numbers" => {
+            b"power" => symbol.flags.power = true,
+            b"pin_numbers" => {
                 symbol.flags.pin_numbers_hidden =
                     hide_flag(tree, child, symbol.flags.pin_numbers_hidden)?;
             }
-            "pin_names" => {
+            b"pin_names" => {
                 for item in tree.children(child).skip(1) {
                     if tree.is_list(item) {
                         match tree.head(item).as_deref() {
-                            Some("offset") => {
+                            Some(b"offset") => {
                                 symbol.pin_name_offset = Args::of(tree, item).millimetres()?;
                             }
-                            Some("hide") => symbol.flags.pin_names_hidden = hide_list(tree, item)?,
+                            Some(b"hide") => {
+                                symbol.flags.pin_names_hidden = hide_list(tree, item)?;
+                            }
                             _ => {}
                         }
-                    } else if tree.value(item)? == "hide" {
+                    } else if tree.atom_is(item, b"hide") {
                         symbol.flags.pin_names_hidden = true;
                     }
                 }
             }
-            "in_bom" => symbol.flags.in_bom = Args::of(tree, child).yes_no()?,
-            "on_board" => symbol.flags.on_board = Args::of(tree, child).yes_no()?,
-            "exclude_from_sim" => {
+            b"in_bom" => symbol.flags.in_bom = Args::of(tree, child).yes_no()?,
+            b"on_board" => symbol.flags.on_board = Args::of(tree, child).yes_no()?,
+            b"exclude_from_sim" => {
                 symbol.flags.exclude_from_sim = Args::of(tree, child).yes_no()?;
             }
-            "property" => symbol.properties.push(read_property(tree, child)?),
-            "symbol" => {
+            b"property" => symbol.properties.push(read_property(tree, child)?),
+            b"symbol" => {
                 let mut sub = Args::of(tree, child);
                 let (name_at, sub_name) = positioned_atom(&mut sub)?;
                 let (unit, body) = unit_and_body(&sub_name).ok_or_else(|| Fault {
@@ -535,14 +595,14 @@ fn read_symbol<'a>(tree: Tree<'a>, list: usize) -> Result<ReadSymbol<'a>, Fault>
                         continue;
                     }
                     match tree.head(item).as_deref() {
-                        Some("unit_name") => {
+                        Some(b"unit_name") => {
                             let text = Args::of(tree, item).text("a unit name")?;
                             if unit > 0 {
                                 unit_names.retain(|(u, _)| *u != unit);
                                 unit_names.push((unit, text));
                             }
                         }
-                        Some("pin") => symbol.pins.push(read_pin(tree, item, unit, body)?),
+                        Some(b"pin") => symbol.pins.push(read_pin(tree, item, unit, body)?),
                         _ => {}
                     }
                 }
@@ -588,7 +648,7 @@ fn read_property<'a>(tree: Tree<'a>, list: usize) -> Result<Property<'a>, Fault>
         .count();
     if atoms == 3 {
         if let Some(first) = tree.children(list).nth(1) {
-            if tree.value(first)? == "private" {
+            if tree.atom_is(first, b"private") {
                 args.next();
             }
         }
@@ -597,7 +657,7 @@ fn read_property<'a>(tree: Tree<'a>, list: usize) -> Result<Property<'a>, Fault>
     let value = args.text("a property value")?;
     let mut hidden = false;
     for child in args.children.clone() {
-        if tree.is_list(child) && tree.head(child).as_deref() == Some("effects") {
+        if tree.head_is(child, b"effects") {
             hidden = hide_flag(tree, child, hidden)?;
         }
     }
@@ -616,24 +676,24 @@ fn read_pin<'a>(tree: Tree<'a>, list: usize, unit: u32, body: u32) -> Result<Pin
     let mut alternates = Vec::new();
     for child in args.children.clone() {
         if !tree.is_list(child) {
-            if tree.value(child)? == "hide" {
+            if tree.atom_is(child, b"hide") {
                 hidden = true;
             }
             continue;
         }
         match tree.head(child).as_deref() {
-            Some("at") => {
+            Some(b"at") => {
                 let mut at_args = Args::of(tree, child);
                 let x = at_args.millimetres()?;
                 let y = at_args.millimetres()?;
                 let rotation = orientation(&mut at_args)?;
                 at = Some((x, y, rotation));
             }
-            Some("length") => length = Some(Args::of(tree, child).millimetres()?),
-            Some("hide") => hidden = hide_list(tree, child)?,
-            Some("name") => name = Some(Args::of(tree, child).text("a pin name")?),
-            Some("number") => number = Some(Args::of(tree, child).text("a pin number")?),
-            Some("alternate") => {
+            Some(b"length") => length = Some(Args::of(tree, child).millimetres()?),
+            Some(b"hide") => hidden = hide_list(tree, child)?,
+            Some(b"name") => name = Some(Args::of(tree, child).text("a pin name")?),
+            Some(b"number") => number = Some(Args::of(tree, child).text("a pin number")?),
+            Some(b"alternate") => {
                 let mut alt = Args::of(tree, child);
                 let name = alt.text("an alternate name")?;
                 let electrical_type = read_type(&mut alt)?;
@@ -672,32 +732,33 @@ fn read_pin<'a>(tree: Tree<'a>, list: usize, unit: u32, body: u32) -> Result<Pin
 }
 
 fn read_type(args: &mut Args<'_>) -> Result<ElectricalType, Fault> {
-    let (offset, text) = positioned_atom(args)?;
-    ElectricalType::from_keyword(text.as_bytes()).ok_or_else(|| Fault {
-        offset,
-        detail: format!("unknown pin electrical type '{text}'"),
+    let token = Token::next(args);
+    ElectricalType::from_keyword(&token.bytes).ok_or_else(|| {
+        token.fault(args.tree, |text| {
+            format!("unknown pin electrical type '{text}'")
+        })
     })
 }
 
 fn graphic_style(args: &mut Args<'_>) -> Result<GraphicStyle, Fault> {
-    let (offset, text) = positioned_atom(args)?;
-    GraphicStyle::from_keyword(text.as_bytes()).ok_or_else(|| Fault {
-        offset,
-        detail: format!("unknown pin graphic style '{text}'"),
+    let token = Token::next(args);
+    GraphicStyle::from_keyword(&token.bytes).ok_or_else(|| {
+        token.fault(args.tree, |text| {
+            format!("unknown pin graphic style '{text}'")
+        })
     })
 }
 
 fn orientation(args: &mut Args<'_>) -> Result<u16, Fault> {
-    let (offset, text) = positioned_atom(args)?;
-    match parse_iu(&text) {
+    let token = Token::next(args);
+    match parse_iu_bytes(&token.bytes) {
         Some(0) => Ok(0),
         Some(900_000) => Ok(90),
         Some(1_800_000) => Ok(180),
         Some(2_700_000) => Ok(270),
-        _ => Err(Fault {
-            offset,
-            detail: format!("pin orientation must be 0, 90, 180 or 270, found {text}"),
-        }),
+        _ => Err(token.fault(args.tree, |text| {
+            format!("pin orientation must be 0, 90, 180 or 270, found {text}")
+        })),
     }
 }
 

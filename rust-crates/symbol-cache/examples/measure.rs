@@ -61,6 +61,26 @@ fn sources(dir: &Path) -> Vec<LibrarySource> {
         .collect()
 }
 
+/// CPU time (user + system) of the whole process so far, from /proc (Linux); `None` elsewhere.
+/// On a shared machine wall time swings with other people's load, CPU time much less.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split(' ').collect();
+    // Fields 14 and 15 of stat(5), counted after the name: utime and stime in clock ticks.
+    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+    Some(Duration::from_millis(ticks * 10))
+}
+
+/// Mean CPU time per run of `f` over `runs` runs.
+fn cpu_per_run<R>(runs: u32, mut f: impl FnMut() -> R) -> Option<Duration> {
+    let start = cpu_time()?;
+    for _ in 0..runs {
+        std::hint::black_box(f());
+    }
+    Some((cpu_time()? - start) / runs)
+}
+
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]
@@ -119,6 +139,18 @@ fn main() {
         index.lookup("Device", "R").map(|s| s.decode().pins.len())
     });
     println!("warm start to the first resolved symbol: {warm:?}");
+
+    if let (Some(cold), Some(warm)) = (
+        cpu_per_run(5, || SymbolIndex::open(&sources, None)),
+        cpu_per_run(50, || {
+            let index = SymbolIndex::open(&sources, Some(&cache));
+            index.lookup("Device", "R").map(|s| s.decode().pins.len())
+        }),
+    ) {
+        println!(
+            "CPU time per run (all threads): cold {cold:?}, warm {warm:?}; on 2 idle cores wall time is about half"
+        );
+    }
 
     let n = 100_000;
     let lookup = time(5, || {

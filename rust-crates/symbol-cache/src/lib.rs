@@ -15,6 +15,14 @@
 //! Everything follows `conformance/symbols/README.md` to the byte, like the Java engine; the
 //! vectors there are run by `tests/conformance.rs`.
 //!
+//! Shape, for speed and size (numbers in `BENCHMARKS.md`): libraries are read in parallel, each
+//! worker reusing its buffers; every library becomes one byte blob of records plus a name-sorted
+//! permutation, so a lookup is a hash, a binary search and, only if asked, a decode that borrows
+//! the blob. A derived symbol whose body is its parent's keeps only its own head and properties.
+//! The persistent cache file holds whole records and is checked (payload hash, then a fast
+//! structural walk of every record) before anything in it is used. The search table is built on
+//! the first search.
+//!
 //! ```
 //! use circuitsynth_symbol_cache::{LibrarySource, SymbolIndex};
 //!

@@ -250,14 +250,16 @@ fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
 /// The offset after the string at `at`, when it is one.
 #[inline]
 fn skip_str(bytes: &[u8], at: usize) -> Option<usize> {
-    let len = u32_at(bytes, at)? as usize;
-    let start = at + 4;
-    let end = start.checked_add(len)?;
-    let text = bytes.get(start..end)?;
+    let rest = bytes.get(at..)?;
+    let header: [u8; 4] = rest.get(..4)?.try_into().ok()?;
+    let len = u32::from_le_bytes(header) as usize;
+    // `len` is below 2^32 and `rest` fits memory, so `4 + len` cannot overflow on 64-bit
+    // targets; `get` bounds it on every target.
+    let text = rest.get(4..4usize.saturating_add(len))?;
     if !text.is_ascii() && std::str::from_utf8(text).is_err() {
         return None;
     }
-    Some(end)
+    Some(at + 4 + len)
 }
 
 /// The name at the start of a record, without decoding the rest.

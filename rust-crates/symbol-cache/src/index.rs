@@ -1,9 +1,9 @@
 //! Every library at once: nickname → symbols, lookups by `LIB:NAME`, search and suggestions.
 //!
-//! Each library is one byte blob of records (for a library that has a cache file, the cache
-//! file's bytes themselves) plus each record's offset and a name-sorted permutation; a lookup is
-//! a hash of the nickname and a binary search, and decoding happens only for the symbol asked
-//! for. The search table is built on the first search, so opening stays cheap.
+//! Each library is one byte blob of records (derived symbols shortened, see [`Library`]) plus
+//! each record's place and a name-sorted permutation; a lookup is a hash of the nickname and a
+//! binary search, and decoding happens only for the symbol asked for. The search table is built
+//! on the first search, so opening stays cheap.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -500,11 +500,8 @@ fn load_cached(
     let absolute = absolute(path);
     let cache_path = cache::cache_file(root, &absolute);
     let mut warnings = Vec::new();
-    let mut library_bytes: Option<()> = None;
-    let mut file = std::mem::take(&mut scratch.cache);
-    let cache_read = read_into(&cache_path, &mut file);
-    scratch.cache = file;
-    if cache_read.is_ok() {
+    let mut library_read = false;
+    if read_into(&cache_path, &mut scratch.cache).is_ok() {
         let file = &mut scratch.cache;
         match cache::parse(file) {
             Ok(parsed) if parsed.stamp.path != absolute => warnings.push(unusable(
@@ -517,7 +514,7 @@ fn load_cached(
                     // Touched: the content decides. Reading the library here also leaves its bytes
                     // in the scratch buffer for a rebuild when it did change.
                     if read_into(path, &mut scratch.bytes).is_ok() {
-                        library_bytes = Some(());
+                        library_read = true;
                         if xxh64(&scratch.bytes, 0) == parsed.stamp.hash {
                             cache::restamp(file, &parsed, mtime);
                             if let Err(e) = circuitsynth_io::write_if_changed(&cache_path, file) {
@@ -544,7 +541,7 @@ fn load_cached(
             Err(reason) => warnings.push(unusable(&cache_path, &reason.to_string())),
         }
     }
-    if library_bytes.is_none() {
+    if !library_read {
         if let Err(e) = read_into(path, &mut scratch.bytes) {
             warnings.push(format!("skipping library {nickname} ({label}): {e}"));
             return Loaded {

@@ -80,7 +80,7 @@ final class JavaSymbolIndex implements SymbolIndex {
         for (LibraryData l : libraries) {
             symbols += l.size();
             derived += l.derived;
-            bytes += l.recordBytes();
+            bytes += l.residentBytes();
         }
         return new Stats(libraries.size(), symbols, derived, bytes);
     }
@@ -103,15 +103,6 @@ final class JavaSymbolIndex implements SymbolIndex {
             symbols.add(l.symbol(i));
         }
         return SymbolDump.dump(symbols);
-    }
-
-    /** The served libraries, in order; for messages that say where a symbol was looked for. */
-    List<LibrarySource> sources() {
-        List<LibrarySource> s = new ArrayList<>(libraries.size());
-        for (LibraryData l : libraries) {
-            s.add(l.source);
-        }
-        return s;
     }
 
     @Override

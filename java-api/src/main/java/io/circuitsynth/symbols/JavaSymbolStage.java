@@ -3,11 +3,15 @@ package io.circuitsynth.symbols;
 import io.circuitsynth.io.JavaIoStage;
 import io.circuitsynth.io.internal.Xxh64;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,10 +38,10 @@ public final class JavaSymbolStage implements SymbolStage {
     private final Consumer<String> cacheWarnings;
 
     public JavaSymbolStage() {
-        this(LOG::warn);
+        this(text -> { });
     }
 
-    /** For tests: cache notices go to {@code cacheWarnings} instead of the log. */
+    /** For tests: unusable cache files are also told to {@code cacheWarnings}. */
     JavaSymbolStage(Consumer<String> cacheWarnings) {
         this.cacheWarnings = cacheWarnings;
     }
@@ -45,120 +49,165 @@ public final class JavaSymbolStage implements SymbolStage {
     @Override
     public SymbolIndex open(List<LibrarySource> libraries, Path cacheDirOrNull) {
         int n = libraries.size();
-        LibraryData[] data = new LibraryData[n];
-        String[] warnings = new String[n];
+        // When two sources share a nickname the first wins; the others are not even read.
+        Map<String, Integer> firstWith = new HashMap<>();
+        int[] duplicateOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            Integer first = firstWith.putIfAbsent(libraries.get(i).nickname(), i);
+            duplicateOf[i] = first == null ? -1 : first;
+        }
+        Loaded[] loaded = new Loaded[n];
         forEachInParallel(n, i -> {
             LibrarySource source = libraries.get(i);
-            try {
-                data[i] = load(source, cacheDirOrNull);
-            } catch (SkippedLibrary e) {
-                warnings[i] = e.getMessage();
+            if (duplicateOf[i] >= 0) {
+                loaded[i] = new Loaded(null, List.of(prefix(source) + "the nickname is already used by "
+                        + libraries.get(duplicateOf[i]).path()));
+            } else {
+                loaded[i] = load(source, cacheDirOrNull);
             }
         });
         List<LibraryData> served = new ArrayList<>(n);
-        List<String> warningList = new ArrayList<>();
-        java.util.Set<String> nicknames = new java.util.HashSet<>();
-        for (int i = 0; i < n; i++) {
-            if (warnings[i] != null) {
-                warningList.add(warnings[i]);
-            } else if (!nicknames.add(data[i].nickname())) {
-                LibrarySource s = libraries.get(i);
-                warningList.add("skipping library " + s.nickname() + " (" + s.path() + "): an earlier library"
-                        + " already has the nickname " + s.nickname());
-            } else {
-                served.add(data[i]);
+        List<String> warnings = new ArrayList<>();
+        for (Loaded l : loaded) {
+            warnings.addAll(l.warnings());
+            if (l.data() != null) {
+                served.add(l.data());
             }
         }
-        for (String w : warningList) {
+        for (String w : warnings) {
             LOG.warn("{}", w);
         }
-        return new JavaSymbolIndex(served, warningList);
+        return new JavaSymbolIndex(served, warnings);
     }
 
-    /** A library that cannot be served; the message is its warning. */
-    private static final class SkippedLibrary extends Exception {
-        private static final long serialVersionUID = 1L;
+    /** One library's outcome: its data (null when skipped) and the warnings it caused, in order. */
+    private record Loaded(LibraryData data, List<String> warnings) {}
 
-        SkippedLibrary(String warning) {
-            super(warning, null, false, false);
-        }
-    }
-
-    private LibraryData load(LibrarySource source, Path cacheRoot) throws SkippedLibrary {
+    private Loaded load(LibrarySource source, Path cacheRoot) {
+        List<String> warnings = new ArrayList<>(1);
         if (source.inMemoryOrNull() != null) {
-            return build(source, source.inMemoryOrNull());
+            return build(source, source.inMemoryOrNull(), warnings);
         }
-        Path path = source.path().toAbsolutePath().normalize();
-        String absolute = path.toString();
+        Path path = source.path();
         long size;
         long mtime;
         try {
             BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-            if (!attrs.isRegularFile()) {
-                throw new SkippedLibrary(prefix(source) + "not a regular file");
-            }
             size = attrs.size();
             mtime = nanos(attrs.lastModifiedTime().toInstant());
         } catch (IOException e) {
-            throw new SkippedLibrary(prefix(source) + "cannot read the file (" + reason(e) + ")");
+            warnings.add(prefix(source) + readError(path, e));
+            return new Loaded(null, warnings);
         }
-        Path cacheFile = cacheRoot == null ? null : SymbolCacheFile.fileFor(cacheRoot, absolute);
-        SymbolCacheFile.Cached cached = cacheFile == null ? null : SymbolCacheFile.read(cacheFile, source, cacheWarnings);
-        if (cached != null && !cached.libraryPath().equals(absolute)) {
-            LOG.debug("symbol cache {} belongs to {}, not {}; rebuilding it", cacheFile, cached.libraryPath(), absolute);
-            cached = null;
+        if (cacheRoot == null) {
+            byte[] bytes = readLibrary(source, path, warnings);
+            return bytes == null ? new Loaded(null, warnings) : build(source, bytes, warnings);
         }
-        if (cached != null && cached.size() == size && cached.mtime() == mtime) {
-            return cached.data();
+        // Absolute as given, links and '..' left alone: the Rust engine names cache files the same way.
+        String absolute = path.toAbsolutePath().toString();
+        Path cacheFile = SymbolCacheFile.fileFor(cacheRoot, absolute);
+        byte[] bytes = null;
+        byte[] file = readCacheFile(cacheFile);
+        if (file != null) {
+            try {
+                SymbolCacheFile.Parsed parsed = SymbolCacheFile.parse(file, source);
+                if (!parsed.libraryPath().equals(absolute)) {
+                    warnings.add(unusable(cacheFile, "written for " + parsed.libraryPath()));
+                } else if (parsed.size() == size) {
+                    if (parsed.mtime() == mtime) {
+                        return new Loaded(parsed.data(), warnings);
+                    }
+                    // Touched: the content decides. The bytes read here serve a rebuild when it changed.
+                    bytes = readLibrary(source, path, warnings);
+                    if (bytes == null) {
+                        return new Loaded(null, warnings);
+                    }
+                    if (Xxh64.hash(bytes) == parsed.hash()) {
+                        write(cacheFile, SymbolCacheFile.restamp(file, parsed.mtimeAt(), mtime), warnings);
+                        return new Loaded(parsed.data(), warnings);
+                    }
+                }
+            } catch (SymbolCacheFile.Unusable e) {
+                warnings.add(unusable(cacheFile, e.getMessage()));
+            }
         }
-        byte[] bytes = readLibrary(source, path);
-        long hash = Xxh64.hash(bytes);
-        if (cached != null && cached.size() == bytes.length && cached.hash() == hash) {
-            // Touched but unchanged (a checkout, a copy): same records, new stamp.
-            write(cacheFile, SymbolCacheFile.encode(absolute, bytes.length, mtime, hash, cached.data()));
-            return cached.data();
+        if (bytes == null) {
+            bytes = readLibrary(source, path, warnings);
+            if (bytes == null) {
+                return new Loaded(null, warnings);
+            }
         }
-        LibraryData data = build(source, bytes);
-        if (cacheFile != null) {
-            write(cacheFile, SymbolCacheFile.encode(absolute, bytes.length, mtime, hash, data));
+        Loaded built = build(source, bytes, warnings);
+        if (built.data() != null) {
+            write(cacheFile, SymbolCacheFile.encode(absolute, bytes.length, mtime, Xxh64.hash(bytes), built.data()),
+                    warnings);
         }
-        return data;
+        return built;
     }
 
-    private static LibraryData build(LibrarySource source, byte[] bytes) throws SkippedLibrary {
+    private Loaded build(LibrarySource source, byte[] bytes, List<String> warnings) {
         LibraryReader.Result result = LibraryReader.read(source, bytes);
-        if (result.warning() != null) {
-            throw new SkippedLibrary(result.warning());
+        if (result.detail() != null) {
+            warnings.add(prefix(source) + result.detail());
+            return new Loaded(null, warnings);
         }
-        return LibraryData.of(source, result.symbols());
+        return new Loaded(LibraryData.of(source, result.symbols()), warnings);
     }
 
-    private static byte[] readLibrary(LibrarySource source, Path path) throws SkippedLibrary {
+    private static byte[] readCacheFile(Path cacheFile) {
         try {
-            return Files.readAllBytes(path);
+            return Files.readAllBytes(cacheFile);
         } catch (IOException | OutOfMemoryError e) {
-            throw new SkippedLibrary(prefix(source) + "cannot read the file (" + reason(e) + ")");
+            // Missing or unreadable: rebuilt and rewritten either way, as the Rust engine does.
+            return null;
+        }
+    }
+
+    private static byte[] readLibrary(LibrarySource source, Path path, List<String> warnings) {
+        try {
+            if (Files.isDirectory(path)) {
+                warnings.add(prefix(source) + "cannot read " + path + ": is a directory");
+                return null;
+            }
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            warnings.add(prefix(source) + readError(path, e));
+            return null;
         }
     }
 
     /** Cache writes are best effort: a read-only cache costs speed, never correctness. */
-    private static void write(Path cacheFile, byte[] bytes) {
+    private static void write(Path cacheFile, byte[] bytes, List<String> warnings) {
         try {
             Files.createDirectories(cacheFile.getParent());
             new JavaIoStage().writeIfChanged(cacheFile, bytes);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot write symbol cache {} ({}); libraries are read from source until it can be written",
-                    cacheFile, reason(e));
+            warnings.add("symbol cache " + cacheFile + " could not be written (" + e.getMessage()
+                    + "); the library is read from its file next time too");
         }
+    }
+
+    private String unusable(Path cacheFile, String reason) {
+        String text = "symbol cache " + cacheFile + " is unusable (" + reason + "); rebuilding it";
+        cacheWarnings.accept(text);
+        return text;
+    }
+
+    /** Worded as the Rust engine words {@code io::ErrorKind}. */
+    private static String readError(Path path, IOException e) {
+        String reason;
+        if (e instanceof NoSuchFileException) {
+            reason = "file not found";
+        } else if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return "cannot read " + path + ": " + reason;
     }
 
     static String prefix(LibrarySource source) {
         return "skipping library " + source.nickname() + " (" + source.path() + "): ";
-    }
-
-    private static String reason(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
     }
 
     static long nanos(Instant t) {

@@ -1,29 +1,32 @@
 package io.circuitsynth.symbols;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One served library: its symbols' records back to back in one array (the layout the persistent
- * cache stores), with their names. Symbols are decoded on lookup, which keeps a full index at
- * a few bytes per pin instead of an object graph.
+ * One served library: its symbols' records in one array (the layout the persistent cache stores:
+ * a freshly read library and a cache file are held the same way), with their names. Symbols are
+ * decoded on lookup, which keeps a full index at a few bytes per pin instead of an object graph.
  */
 final class LibraryData {
     final LibrarySource source;
     final byte[] buf;
-    /** Record {@code i} spans {@code buf[base + offsets[i], base + offsets[i + 1])}. */
+    /** Records start here; {@code starts} and {@code ends} count from it. */
     final int base;
-    final int[] offsets;
+    final int[] starts;
+    final int[] ends;
     final String[] names;
     final int derived;
     private final Map<String, Integer> byName;
 
-    LibraryData(LibrarySource source, byte[] buf, int base, int[] offsets, String[] names, int derived) {
+    LibraryData(LibrarySource source, byte[] buf, int base, int[] starts, int[] ends, String[] names, int derived) {
         this.source = source;
         this.buf = buf;
         this.base = base;
-        this.offsets = offsets;
+        this.starts = starts;
+        this.ends = ends;
         this.names = names;
         this.derived = derived;
         byName = new HashMap<>(names.length * 2);
@@ -34,20 +37,22 @@ final class LibraryData {
 
     static LibraryData of(LibrarySource source, List<Symbol> symbols) {
         SymbolRecords.Out out = new SymbolRecords.Out(symbols.size() * 1024);
-        int[] offsets = new int[symbols.size() + 1];
-        String[] names = new String[symbols.size()];
+        int n = symbols.size();
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        String[] names = new String[n];
         int derived = 0;
-        for (int i = 0; i < names.length; i++) {
+        for (int i = 0; i < n; i++) {
             Symbol s = symbols.get(i);
-            offsets[i] = out.size();
+            starts[i] = out.size();
             names[i] = s.name();
             if (s.isDerived()) {
                 derived++;
             }
             SymbolRecords.encode(s, out);
+            ends[i] = out.size();
         }
-        offsets[names.length] = out.size();
-        return new LibraryData(source, out.toByteArray(), 0, offsets, names, derived);
+        return new LibraryData(source, out.toByteArray(), 0, starts, ends, names, derived);
     }
 
     String nickname() {
@@ -64,14 +69,24 @@ final class LibraryData {
     }
 
     Symbol symbol(int i) {
-        return SymbolRecords.decode(source, buf, base + offsets[i], base + offsets[i + 1]);
+        return SymbolRecords.decode(source, buf, base + starts[i], base + ends[i]);
     }
 
     byte[] record(int i) {
-        return java.util.Arrays.copyOfRange(buf, base + offsets[i], base + offsets[i + 1]);
+        return Arrays.copyOfRange(buf, base + starts[i], base + ends[i]);
     }
 
-    long recordBytes() {
-        return offsets[names.length];
+    /** The records region, as the cache file stores it. */
+    int recordsLength() {
+        return buf.length - base;
+    }
+
+    /** Memory held for this library, approximately: its bytes, tables and names. */
+    long residentBytes() {
+        long bytes = buf.length + 8L * names.length + 48L * names.length;
+        for (String n : names) {
+            bytes += n.length();
+        }
+        return bytes;
     }
 }

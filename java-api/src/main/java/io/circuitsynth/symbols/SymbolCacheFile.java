@@ -1,27 +1,25 @@
 package io.circuitsynth.symbols;
 
 import io.circuitsynth.io.internal.Xxh64;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 /**
  * One library's persistent cache file, {@code CACHE/symbols/v1/XXH64(path).symidx}, in the
- * specification's format. Reading proves everything it serves: header, payload hash, offsets and
- * every record are checked, and any fault means "rebuild", never partial data.
+ * specification's format. Parsing proves everything it serves: header, payload hash, name table
+ * and every record are checked, and any fault means "rebuild", never partial data. The checks and
+ * their texts ({@code REASON}) are the Rust engine's {@code cache.rs}, so a file either engine wrote
+ * is judged alike by both.
  */
 final class SymbolCacheFile {
     static final byte[] MAGIC = "CSYMIDX1".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
     static final int HEADER = 32;
 
-    /** A cache file's content, proven well-formed. */
-    record Cached(String libraryPath, long size, long mtime, long hash, LibraryData data) {}
+    /** A structurally sound cache file; {@code mtimeAt} locates the stamp's mtime for a restamp. */
+    record Parsed(String libraryPath, long size, long mtime, long hash, int mtimeAt, LibraryData data) {}
 
-    /** Thrown for a structural fault; the message is the specification's REASON. */
+    /** A structural fault; the message is the specification's REASON. */
     static final class Unusable extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -37,111 +35,80 @@ final class SymbolCacheFile {
         return cacheRoot.resolve("symbols").resolve("v1").resolve(String.format("%016x.symidx", h));
     }
 
-    /**
-     * The cache file's content, or null when there is none or it is unusable ({@code warn} is told
-     * the specification's text then).
-     */
-    static Cached read(Path file, LibrarySource source, Consumer<String> warn) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            warn.accept("symbol cache " + file + " is unusable (cannot read: " + e.getMessage() + "); rebuilding it");
-            return null;
-        }
-        try {
-            return parse(bytes, source);
-        } catch (Unusable e) {
-            warn.accept("symbol cache " + file + " is unusable (" + e.getMessage() + "); rebuilding it");
-            return null;
-        }
-    }
-
-    static Cached parse(byte[] bytes, LibrarySource source) throws Unusable {
-        if (bytes.length < HEADER) {
-            throw new Unusable("short file");
+    static Parsed parse(byte[] file, LibrarySource source) throws Unusable {
+        if (file.length < HEADER) {
+            throw new Unusable("too short");
         }
         for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
+            if (file[i] != MAGIC[i]) {
                 throw new Unusable("wrong magic");
             }
         }
-        SymbolRecords.In header = new SymbolRecords.In(bytes, 8, HEADER);
-        int version = header.i32();
+        Cursor header = new Cursor(file, 8);
+        long version = header.u32();
         if (version != VERSION) {
-            throw new Unusable("unsupported version " + Integer.toUnsignedString(version));
+            throw new Unusable("format version " + version);
         }
-        if (header.i32() != 0) {
-            throw new Unusable("reserved header field is not 0");
+        if (header.u32() != 0) {
+            throw new Unusable("reserved field is not 0");
         }
-        long payloadLength = header.i64();
-        long payloadHash = header.i64();
-        if (payloadLength < 0 || payloadLength > bytes.length - HEADER) {
-            throw new Unusable("short file");
+        if (header.u64() != file.length - HEADER) {
+            throw new Unusable("payload length mismatch");
         }
-        if (payloadLength != bytes.length - HEADER) {
-            throw new Unusable("trailing bytes after the payload");
-        }
-        if (Xxh64.hash(bytes, HEADER, (int) payloadLength, 0) != payloadHash) {
+        if (header.u64() != Xxh64.hash(file, HEADER, file.length - HEADER, 0)) {
             throw new Unusable("payload hash mismatch");
         }
-        try {
-            SymbolRecords.In in = new SymbolRecords.In(bytes, HEADER, bytes.length);
-            String path = in.str();
-            long size = in.i64();
-            long mtime = in.i64();
-            long hash = in.i64();
-            int count = in.count();
-            if (count > (bytes.length - in.pos) / 12) {
-                throw new Unusable("offsets out of range");
-            }
-            String[] names = new String[count];
-            long[] offsets = new long[count];
-            for (int i = 0; i < count; i++) {
-                names[i] = in.str();
-                offsets[i] = in.i64();
-            }
-            int base = in.pos;
-            long recordsLength = bytes.length - base;
-            int[] bounds = new int[count + 1];
-            for (int i = 0; i < count; i++) {
-                long previous = i == 0 ? 0 : offsets[i - 1];
-                if (offsets[i] < previous || offsets[i] > recordsLength || (i == 0 && offsets[0] != 0)) {
-                    throw new Unusable("offsets out of range");
-                }
-                bounds[i] = (int) offsets[i];
-            }
-            bounds[count] = (int) recordsLength;
-            if (count == 0 && recordsLength != 0) {
-                throw new Unusable("offsets out of range");
-            }
-            int derived = 0;
-            for (int i = 0; i < count; i++) {
-                Symbol s;
-                try {
-                    s = SymbolRecords.decode(source, bytes, base + bounds[i], base + bounds[i + 1]);
-                } catch (SymbolRecords.MalformedRecordException | IllegalArgumentException | NullPointerException e) {
-                    throw new Unusable("record " + i + " does not decode: " + e.getMessage());
-                }
-                if (!s.name().equals(names[i])) {
-                    throw new Unusable("record " + i + " does not decode: named " + s.name() + ", indexed as "
-                            + names[i]);
-                }
-                if (s.isDerived()) {
-                    derived++;
-                }
-            }
-            return new Cached(path, size, mtime, hash, new LibraryData(source, bytes, base, bounds, names, derived));
-        } catch (SymbolRecords.MalformedRecordException e) {
-            throw new Unusable("payload ends early");
+        Cursor c = new Cursor(file, HEADER);
+        String path = c.str();
+        long size = c.u64();
+        int mtimeAt = c.at;
+        long mtime = c.u64();
+        long hash = c.u64();
+        long count = c.u32();
+        if (count * 12 > file.length - c.at) {
+            throw new Unusable("bad payload: the symbol count exceeds the file");
         }
+        int n = (int) count;
+        String[] names = new String[n];
+        long[] offsets = new long[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = c.str();
+            offsets[i] = c.u64();
+        }
+        int base = c.at;
+        int recordsLength = file.length - base;
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        int derived = 0;
+        for (int i = 0; i < n; i++) {
+            long offset = offsets[i];
+            if (offset < 0 || offset >= recordsLength) {
+                throw new Unusable("symbol " + names[i] + ": record offset out of range");
+            }
+            int start = base + (int) offset;
+            int length;
+            try {
+                length = SymbolRecords.validatePrefix(file, start, file.length);
+            } catch (SymbolRecords.MalformedRecordException e) {
+                throw new Unusable("symbol " + names[i] + ": " + e.getMessage());
+            }
+            String recordName = SymbolRecords.name(file, start, start + length);
+            if (!recordName.equals(names[i])) {
+                throw new Unusable("symbol " + names[i] + ": the record is named " + recordName);
+            }
+            if (SymbolRecords.isDerived(file, start)) {
+                derived++;
+            }
+            starts[i] = (int) offset;
+            ends[i] = (int) offset + length;
+        }
+        return new Parsed(path, size, mtime, hash, mtimeAt,
+                new LibraryData(source, file, base, starts, ends, names, derived));
     }
 
     static byte[] encode(String absolutePath, long size, long mtime, long hash, LibraryData data) {
         int count = data.size();
-        SymbolRecords.Out out = new SymbolRecords.Out(HEADER + (int) data.recordBytes() + count * 48 + 256);
+        SymbolRecords.Out out = new SymbolRecords.Out(HEADER + data.recordsLength() + count * 48 + 256);
         out.bytes(MAGIC, 0, MAGIC.length);
         out.i32(VERSION);
         out.i32(0);
@@ -154,12 +121,70 @@ final class SymbolCacheFile {
         out.i32(count);
         for (int i = 0; i < count; i++) {
             out.str(data.names[i]);
-            out.i64(data.offsets[i]);
+            out.i64(data.starts[i]);
         }
-        out.bytes(data.buf, data.base, (int) data.recordBytes());
-        long payloadLength = out.size() - HEADER;
-        out.setI64(16, payloadLength);
-        out.setI64(24, Xxh64.hash(out.array(), HEADER, (int) payloadLength, 0));
-        return out.toByteArray();
+        out.bytes(data.buf, data.base, data.recordsLength());
+        byte[] file = out.toByteArray();
+        seal(file);
+        return file;
+    }
+
+    /** The same file with a new mtime in its stamp (the library was touched, not changed). */
+    static byte[] restamp(byte[] file, int mtimeAt, long mtime) {
+        byte[] copy = file.clone();
+        for (int i = 0; i < 8; i++) {
+            copy[mtimeAt + i] = (byte) (mtime >>> (8 * i));
+        }
+        seal(copy);
+        return copy;
+    }
+
+    private static void seal(byte[] file) {
+        long payload = file.length - HEADER;
+        long hash = Xxh64.hash(file, HEADER, (int) payload, 0);
+        for (int i = 0; i < 8; i++) {
+            file[16 + i] = (byte) (payload >>> (8 * i));
+            file[24 + i] = (byte) (hash >>> (8 * i));
+        }
+    }
+
+    /** Reads the payload; running off its end is {@code bad payload: ends early}. */
+    private static final class Cursor {
+        final byte[] b;
+        int at;
+
+        Cursor(byte[] b, int at) {
+            this.b = b;
+            this.at = at;
+        }
+
+        private void need(long n) throws Unusable {
+            if (n > b.length - at) {
+                throw new Unusable("bad payload: ends early");
+            }
+        }
+
+        long u32() throws Unusable {
+            need(4);
+            long v = (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+            at += 4;
+            return v;
+        }
+
+        long u64() throws Unusable {
+            long lo = u32();
+            return lo | u32() << 32;
+        }
+
+        String str() throws Unusable {
+            long len = u32();
+            need(len);
+            int start = at;
+            at += (int) len;
+            if (!Utf8Check.valid(b, start, at)) {
+                throw new Unusable("bad payload: a text is not UTF-8");
+            }
+            return new String(b, start, (int) len, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -158,6 +158,143 @@ public final class SymbolRecords {
                 unitNames, properties, pins, graphics, source);
     }
 
+    /**
+     * Checks that {@code buf[from, to)} starts with a well-formed record without building it, the
+     * way the Rust engine's {@code validate_prefix} does (same checks, same texts); returns the
+     * record's length. Faults read {@code REASON at byte OFFSET}, the offset counted from {@code from}.
+     */
+    static int validatePrefix(byte[] buf, int from, int to) {
+        Check c = new Check(buf, from, to);
+        c.str();
+        c.str();
+        if (c.u8() > 63) {
+            throw c.fail("unknown flag bits");
+        }
+        c.take(12);
+        for (long n = c.count(8); n > 0; n--) {
+            c.take(4);
+            c.str();
+        }
+        for (long n = c.count(9); n > 0; n--) {
+            c.str();
+            c.str();
+            c.bool();
+        }
+        for (long n = c.count(36); n > 0; n--) {
+            c.str();
+            c.str();
+            c.type();
+            c.style();
+            c.take(22);
+            c.bool();
+            for (long a = c.count(6); a > 0; a--) {
+                c.str();
+                c.type();
+                c.style();
+            }
+        }
+        for (long n = c.count(5); n > 0; n--) {
+            int kind = c.u8();
+            if (kind == 0) {
+                long start = c.u64();
+                long length = c.u64();
+                if (Long.compareUnsigned(start + length, start) < 0) {
+                    throw c.fail("a byte range overflows");
+                }
+            } else if (kind == 1) {
+                c.str();
+            } else {
+                throw c.fail("unknown graphic kind");
+            }
+        }
+        return c.at - from;
+    }
+
+    /** Whether the record at {@code buf[from..]} is of a derived symbol; the record must be valid. */
+    static boolean isDerived(byte[] buf, int from) {
+        int nameLength = (buf[from] & 0xFF) | (buf[from + 1] & 0xFF) << 8 | (buf[from + 2] & 0xFF) << 16
+                | (buf[from + 3] & 0xFF) << 24;
+        int at = from + 4 + nameLength;
+        return (buf[at] | buf[at + 1] | buf[at + 2] | buf[at + 3]) != 0;
+    }
+
+    /** The structural walk behind {@link #validatePrefix}. */
+    private static final class Check {
+        final byte[] buf;
+        final int from;
+        final int end;
+        int at;
+
+        Check(byte[] buf, int from, int end) {
+            this.buf = buf;
+            this.from = from;
+            this.end = end;
+            this.at = from;
+        }
+
+        MalformedRecordException fail(String reason) {
+            return new MalformedRecordException(reason + " at byte " + (at - from));
+        }
+
+        void take(long n) {
+            if (n > end - at) {
+                throw fail("record ends early");
+            }
+            at += (int) n;
+        }
+
+        int u8() {
+            take(1);
+            return buf[at - 1] & 0xFF;
+        }
+
+        long u32() {
+            take(4);
+            return (buf[at - 4] & 0xFFL) | (buf[at - 3] & 0xFFL) << 8 | (buf[at - 2] & 0xFFL) << 16
+                    | (buf[at - 1] & 0xFFL) << 24;
+        }
+
+        long u64() {
+            long lo = u32();
+            return lo | u32() << 32;
+        }
+
+        void bool() {
+            if (u8() > 1) {
+                throw fail("a boolean byte is neither 0 nor 1");
+            }
+        }
+
+        long count(int minEntry) {
+            long n = u32();
+            if (n * minEntry > end - at) {
+                throw fail("a count exceeds the bytes left");
+            }
+            return n;
+        }
+
+        void str() {
+            long len = u32();
+            int start = at;
+            take(len);
+            if (!Utf8Check.valid(buf, start, at)) {
+                throw fail("a text is not UTF-8");
+            }
+        }
+
+        void type() {
+            if (ElectricalType.fromIndex(u8()) == null) {
+                throw fail("unknown electrical type");
+            }
+        }
+
+        void style() {
+            if (PinStyle.fromIndex(u8()) == null) {
+                throw fail("unknown graphic style");
+            }
+        }
+    }
+
     /** Reads the name at the start of a record without decoding the rest. */
     static String name(byte[] buf, int from, int to) {
         return new In(buf, from, to).str();

@@ -105,6 +105,21 @@ final class JavaSymbolIndex implements SymbolIndex {
         return SymbolDump.dump(symbols);
     }
 
+    /** Names of library {@code lib}'s symbols in file order, or null; for tests that walk every symbol. */
+    List<String> names(String lib) {
+        LibraryData l = byNickname.get(lib);
+        return l == null ? null : List.of(l.names);
+    }
+
+    /** Nicknames of the served libraries, in order. */
+    List<String> nicknames() {
+        List<String> result = new ArrayList<>(libraries.size());
+        for (LibraryData l : libraries) {
+            result.add(l.nickname());
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class JavaSymbolStage implements SymbolStage {
     private static final Logger LOG = LoggerFactory.getLogger(JavaSymbolStage.class);
 
-    private final Consumer<String> cacheWarnings;
-
-    public JavaSymbolStage() {
-        this(text -> { });
-    }
-
-    /** For tests: unusable cache files are also told to {@code cacheWarnings}. */
-    JavaSymbolStage(Consumer<String> cacheWarnings) {
-        this.cacheWarnings = cacheWarnings;
-    }
+    public JavaSymbolStage() {}
 
     @Override
     public SymbolIndex open(List<LibrarySource> libraries, Path cacheDirOrNull) {
@@ -187,10 +177,8 @@ public final class JavaSymbolStage implements SymbolStage {
         }
     }
 
-    private String unusable(Path cacheFile, String reason) {
-        String text = "symbol cache " + cacheFile + " is unusable (" + reason + "); rebuilding it";
-        cacheWarnings.accept(text);
-        return text;
+    private static String unusable(Path cacheFile, String reason) {
+        return "symbol cache " + cacheFile + " is unusable (" + reason + "); rebuilding it";
     }
 
     /** Worded as the Rust engine words {@code io::ErrorKind}. */

@@ -50,6 +50,65 @@ class SymbolConformanceTest {
         return engines.stream();
     }
 
+    /** {@code search.txt}: search and suggestion vectors, in the format its header describes. */
+    @TestFactory
+    Stream<DynamicNode> searchVectors() throws IOException {
+        Path file = vectorDir().resolve("search.txt");
+        KicadFiles.require(Files.exists(file), "no search vectors in " + file);
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<DynamicNode> engines = new ArrayList<>();
+        for (SymbolStage stage : TestEngines.symbolStagesUnderTest()) {
+            List<DynamicNode> tests = new ArrayList<>();
+            List<LibrarySource> libraries = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.startsWith("libraries ")) {
+                    libraries = new ArrayList<>();
+                    for (String nick : line.substring("libraries ".length()).trim().split(" +")) {
+                        libraries.add(LibrarySource.inMemory(nick, nick + ".kicad_sym",
+                                Files.readAllBytes(vectorDir().resolve(nick + ".kicad_sym"))));
+                    }
+                    continue;
+                }
+                if (!line.startsWith("search ") && !line.startsWith("suggest ")) {
+                    continue;
+                }
+                List<String> expected = new ArrayList<>();
+                while (i + 1 < lines.size() && lines.get(i + 1).startsWith("  ")) {
+                    expected.add(lines.get(++i).substring(2));
+                }
+                List<LibrarySource> libs = libraries;
+                int lineNumber = i + 1 - expected.size();
+                tests.add(DynamicTest.dynamicTest("line " + lineNumber + ": " + line, () -> {
+                    try (SymbolIndex index = stage.open(libs, null)) {
+                        assertThat(index.warnings()).isEmpty();
+                        assertThat(answer(index, line)).as(line).containsExactlyElementsOf(expected);
+                    }
+                }));
+            }
+            engines.add(DynamicContainer.dynamicContainer(TestEngines.name(stage), tests));
+        }
+        return engines.stream();
+    }
+
+    private static List<String> answer(SymbolIndex index, String line) {
+        List<String> result = new ArrayList<>();
+        if (line.startsWith("search ")) {
+            String rest = line.substring("search ".length());
+            int space = rest.indexOf(' ');
+            int limit = Integer.parseInt(space < 0 ? rest : rest.substring(0, space));
+            String query = space < 0 ? "" : rest.substring(space + 1);
+            for (SearchHit hit : index.search(query, limit)) {
+                result.add(hit.score() + " " + hit.id());
+            }
+        } else {
+            String id = line.substring("suggest ".length());
+            int colon = id.indexOf(':');
+            result.addAll(index.suggestions(id.substring(0, colon), id.substring(colon + 1)));
+        }
+        return result;
+    }
+
     private static void check(SymbolStage stage, Path dir, String stem) throws IOException {
         byte[] library = Files.readAllBytes(dir.resolve(stem + ".kicad_sym"));
         Path dump = dir.resolve(stem + ".dump");

@@ -160,54 +160,116 @@ public final class SymbolRecords {
 
     /**
      * Checks that {@code buf[from, to)} starts with a well-formed record without building it, the
-     * way the Rust engine's {@code validate_prefix} does (same checks, same texts); returns the
-     * record's length. Faults read {@code REASON at byte OFFSET}, the offset counted from {@code from}.
+     * way the Rust engine's {@code record::layout} does: every fault is {@code the record is
+     * malformed at byte N}, N being where the offending item starts, counted from {@code from}.
+     * Returns the record's length.
      */
     static int validatePrefix(byte[] buf, int from, int to) {
-        Check c = new Check(buf, from, to);
-        c.str();
-        c.str();
-        if (c.u8() > 63) {
-            throw c.fail("unknown flag bits");
+        int at = from;
+        at = skipStr(buf, at, to, from);
+        at = skipStr(buf, at, to, from);
+        if (at >= to || (buf[at] & 0xFF) > 63 || to - at < 13) {
+            throw malformed(at, from);
         }
-        c.take(12);
-        for (long n = c.count(8); n > 0; n--) {
-            c.take(4);
-            c.str();
-        }
-        for (long n = c.count(9); n > 0; n--) {
-            c.str();
-            c.str();
-            c.bool();
-        }
-        for (long n = c.count(36); n > 0; n--) {
-            c.str();
-            c.str();
-            c.type();
-            c.style();
-            c.take(22);
-            c.bool();
-            for (long a = c.count(6); a > 0; a--) {
-                c.str();
-                c.type();
-                c.style();
+        at += 13;
+        long n = u32At(buf, at, to, from);
+        at += 4;
+        for (; n > 0; n--) {
+            if (to - at < 4) {
+                throw malformed(at, from);
             }
+            int entry = at;
+            at = skipStrOr(buf, at + 4, to, from, entry);
         }
-        for (long n = c.count(5); n > 0; n--) {
-            int kind = c.u8();
-            if (kind == 0) {
-                long start = c.u64();
-                long length = c.u64();
-                if (Long.compareUnsigned(start + length, start) < 0) {
-                    throw c.fail("a byte range overflows");
+        n = u32At(buf, at, to, from);
+        at += 4;
+        for (; n > 0; n--) {
+            at = skipStr(buf, at, to, from);
+            at = skipStr(buf, at, to, from);
+            if (at >= to || (buf[at] & 0xFF) > 1) {
+                throw malformed(at, from);
+            }
+            at++;
+        }
+        n = u32At(buf, at, to, from);
+        at += 4;
+        for (; n > 0; n--) {
+            at = skipStr(buf, at, to, from);
+            at = skipStr(buf, at, to, from);
+            // type, style, x, y, rotation, length, unit, body style, hidden, alternate count
+            if (to - at < 29 || ElectricalType.fromIndex(buf[at] & 0xFF) == null
+                    || PinStyle.fromIndex(buf[at + 1] & 0xFF) == null || (buf[at + 24] & 0xFF) > 1) {
+                throw malformed(at, from);
+            }
+            long alternates = u32At(buf, at + 25, to, from);
+            at += 29;
+            for (; alternates > 0; alternates--) {
+                at = skipStr(buf, at, to, from);
+                if (to - at < 2 || ElectricalType.fromIndex(buf[at] & 0xFF) == null
+                        || PinStyle.fromIndex(buf[at + 1] & 0xFF) == null) {
+                    throw malformed(at, from);
                 }
-            } else if (kind == 1) {
-                c.str();
-            } else {
-                throw c.fail("unknown graphic kind");
+                at += 2;
             }
         }
-        return c.at - from;
+        n = u32At(buf, at, to, from);
+        at += 4;
+        for (; n > 0; n--) {
+            int kind = at < to ? buf[at] & 0xFF : -1;
+            if (kind == 0) {
+                if (to - at < 17) {
+                    throw malformed(at, from);
+                }
+                long start = i64At(buf, at + 1);
+                long length = i64At(buf, at + 9);
+                if (Long.compareUnsigned(start + length, start) < 0) {
+                    throw malformed(at, from);
+                }
+                at += 17;
+            } else if (kind == 1) {
+                at = skipStrOr(buf, at + 1, to, from, at);
+            } else {
+                throw malformed(at, from);
+            }
+        }
+        return at - from;
+    }
+
+    private static MalformedRecordException malformed(int at, int from) {
+        return new MalformedRecordException("the record is malformed at byte " + (at - from));
+    }
+
+    private static long u32At(byte[] b, int at, int to, int from) {
+        if (to - at < 4) {
+            throw malformed(at, from);
+        }
+        return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+    }
+
+    private static long i64At(byte[] b, int at) {
+        long v = 0;
+        for (int i = 7; i >= 0; i--) {
+            v = v << 8 | (b[at + i] & 0xFFL);
+        }
+        return v;
+    }
+
+    /** The offset after the string at {@code at}; a fault is reported at {@code at}. */
+    private static int skipStr(byte[] b, int at, int to, int from) {
+        return skipStrOr(b, at, to, from, at);
+    }
+
+    /** The offset after the string at {@code at}; a fault is reported at {@code reportAt}. */
+    private static int skipStrOr(byte[] b, int at, int to, int from, int reportAt) {
+        if (at > to || to - at < 4) {
+            throw malformed(reportAt, from);
+        }
+        long len = (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+        int start = at + 4;
+        if (len > to - start || !Utf8Check.valid(b, start, start + (int) len)) {
+            throw malformed(reportAt, from);
+        }
+        return start + (int) len;
     }
 
     /** Whether the record at {@code buf[from..]} is of a derived symbol; the record must be valid. */
@@ -216,83 +278,6 @@ public final class SymbolRecords {
                 | (buf[from + 3] & 0xFF) << 24;
         int at = from + 4 + nameLength;
         return (buf[at] | buf[at + 1] | buf[at + 2] | buf[at + 3]) != 0;
-    }
-
-    /** The structural walk behind {@link #validatePrefix}. */
-    private static final class Check {
-        final byte[] buf;
-        final int from;
-        final int end;
-        int at;
-
-        Check(byte[] buf, int from, int end) {
-            this.buf = buf;
-            this.from = from;
-            this.end = end;
-            this.at = from;
-        }
-
-        MalformedRecordException fail(String reason) {
-            return new MalformedRecordException(reason + " at byte " + (at - from));
-        }
-
-        void take(long n) {
-            if (n > end - at) {
-                throw fail("record ends early");
-            }
-            at += (int) n;
-        }
-
-        int u8() {
-            take(1);
-            return buf[at - 1] & 0xFF;
-        }
-
-        long u32() {
-            take(4);
-            return (buf[at - 4] & 0xFFL) | (buf[at - 3] & 0xFFL) << 8 | (buf[at - 2] & 0xFFL) << 16
-                    | (buf[at - 1] & 0xFFL) << 24;
-        }
-
-        long u64() {
-            long lo = u32();
-            return lo | u32() << 32;
-        }
-
-        void bool() {
-            if (u8() > 1) {
-                throw fail("a boolean byte is neither 0 nor 1");
-            }
-        }
-
-        long count(int minEntry) {
-            long n = u32();
-            if (n * minEntry > end - at) {
-                throw fail("a count exceeds the bytes left");
-            }
-            return n;
-        }
-
-        void str() {
-            long len = u32();
-            int start = at;
-            take(len);
-            if (!Utf8Check.valid(buf, start, at)) {
-                throw fail("a text is not UTF-8");
-            }
-        }
-
-        void type() {
-            if (ElectricalType.fromIndex(u8()) == null) {
-                throw fail("unknown electrical type");
-            }
-        }
-
-        void style() {
-            if (PinStyle.fromIndex(u8()) == null) {
-                throw fail("unknown graphic style");
-            }
-        }
     }
 
     /** Reads the name at the start of a record without decoding the rest. */

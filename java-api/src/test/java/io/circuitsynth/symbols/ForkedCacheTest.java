@@ -45,6 +45,7 @@ class ForkedCacheTest {
                             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                             "-cp", System.getProperty("java.class.path"),
                             "-Dcircuitsynth.engine=" + (engine.equals("java") ? "java" : "native"),
+                            "-Dcircuitsynth.native.path=" + System.getProperty("circuitsynth.native.path", ""),
                             CacheBuilderChild.class.getName(), engine, cache.toString(), go.toString(),
                             ready.toString()));
                     command.addAll(libs);

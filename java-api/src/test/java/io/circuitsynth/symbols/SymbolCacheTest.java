@@ -183,7 +183,7 @@ class SymbolCacheTest {
         int firstRecord = parsed.data().base + parsed.data().starts[0];
         badRecord[firstRecord + 4 + 1 + 4] = (byte) 0xC0;
         damages.add(new Object[] {SymbolCacheFile.restamp(badRecord, parsed.mtimeAt(), parsed.mtime()),
-                "symbol R: unknown flag bits at byte 10"});
+                "symbol R: the record is malformed at byte 9"});
 
         for (Object[] damage : damages) {
             Files.write(cacheFile(), (byte[]) damage[0]);
@@ -265,6 +265,26 @@ class SymbolCacheTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .hasSize(sources.size())
                     .allMatch(n -> n.matches("[0-9a-f]{16}\\.symidx"));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void bothEnginesWriteTheSameCacheFileAndReadEachOthers() throws Exception {
+        List<SymbolStage> stages = stages();
+        org.junit.jupiter.api.Assumptions.assumeTrue(stages.size() > 1, "only one engine under test");
+        Libraries.write(lib(), V2);
+        List<byte[]> files = new ArrayList<>();
+        for (SymbolStage stage : stages) {
+            Files.deleteIfExists(cacheFile());
+            assertThat(openAndDump(stage)).isEqualTo(expectedDump(V2));
+            files.add(Files.readAllBytes(cacheFile()));
+        }
+        for (byte[] file : files) {
+            assertThat(file).isEqualTo(files.get(0));
+        }
+        for (SymbolStage stage : stages) {
+            assertThat(openAndDump(stage)).isEqualTo(expectedDump(V2));
+            assertThat(Files.readAllBytes(cacheFile())).isEqualTo(files.get(0));
         }
     }
 }

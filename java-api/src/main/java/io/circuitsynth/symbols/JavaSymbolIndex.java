@@ -111,6 +111,11 @@ final class JavaSymbolIndex implements SymbolIndex {
         return l == null ? null : List.of(l.names);
     }
 
+    /** The stored record of {@code lib}'s symbol {@code i} (file order). */
+    byte[] record(String lib, int i) {
+        return byNickname.get(lib).record(i);
+    }
+
     /** Nicknames of the served libraries, in order. */
     List<String> nicknames() {
         List<String> result = new ArrayList<>(libraries.size());

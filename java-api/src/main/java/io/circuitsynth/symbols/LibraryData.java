@@ -41,16 +41,26 @@ final class LibraryData {
         int[] starts = new int[n];
         int[] ends = new int[n];
         String[] names = new String[n];
+        // Where each encoded record's sections start: a derived symbol carries its parent's body
+        // byte for byte, so it is copied from the parent's record instead of encoded again.
+        int[][] sections = new int[n][];
+        Map<String, Integer> encoded = new HashMap<>(n * 2);
         int derived = 0;
         for (int i = 0; i < n; i++) {
             Symbol s = symbols.get(i);
             starts[i] = out.size();
             names[i] = s.name();
+            Integer parent = s.isDerived() ? encoded.get(s.extendsName()) : null;
             if (s.isDerived()) {
                 derived++;
             }
-            SymbolRecords.encode(s, out);
+            if (parent != null) {
+                sections[i] = SymbolRecords.encodeDerived(s, out, sections[parent]);
+            } else {
+                sections[i] = SymbolRecords.encode(s, out);
+            }
             ends[i] = out.size();
+            encoded.putIfAbsent(s.name(), i);
         }
         return new LibraryData(source, out.toByteArray(), 0, starts, ends, names, derived);
     }

@@ -32,10 +32,16 @@ public final class SymbolRecords {
         return out.toByteArray();
     }
 
-    static void encode(Symbol s, Out out) {
+    /**
+     * Appends the record of {@code s}; returns where its sections start in {@code out}: the body
+     * shared with derived symbols ({@code pin_name_offset} through the unit names), its end, and the
+     * pins (pins and graphics run to the record's end).
+     */
+    static int[] encode(Symbol s, Out out) {
         out.str(s.name());
         out.str(s.extendsName());
         out.u8(s.flags());
+        int body = out.size();
         out.i32(s.pinNameOffset());
         out.i32(s.unitCount());
         out.i32(s.bodyStyleCount());
@@ -44,12 +50,9 @@ public final class SymbolRecords {
             out.i32(unit);
             out.str(name);
         });
-        out.i32(s.properties().size());
-        for (SymbolProperty p : s.properties()) {
-            out.str(p.key());
-            out.str(p.value());
-            out.u8(p.hidden() ? 1 : 0);
-        }
+        int bodyEnd = out.size();
+        properties(s, out);
+        int pins = out.size();
         out.i32(s.pins().size());
         for (SymbolPin p : s.pins()) {
             out.str(p.number());
@@ -80,6 +83,34 @@ public final class SymbolRecords {
                 out.i64(g.offset());
                 out.i64(g.length());
             }
+        }
+        return new int[] {body, bodyEnd, pins, out.size()};
+    }
+
+    /**
+     * Appends the record of derived symbol {@code s} whose parent's record is already in {@code
+     * out} at {@code parent} (as {@link #encode} answered): the same bytes {@link #encode} would
+     * write, with the inherited sections copied.
+     */
+    static int[] encodeDerived(Symbol s, Out out, int[] parent) {
+        out.str(s.name());
+        out.str(s.extendsName());
+        out.u8(s.flags());
+        int body = out.size();
+        out.copyWithin(parent[0], parent[1] - parent[0]);
+        int bodyEnd = out.size();
+        properties(s, out);
+        int pins = out.size();
+        out.copyWithin(parent[2], parent[3] - parent[2]);
+        return new int[] {body, bodyEnd, pins, out.size()};
+    }
+
+    private static void properties(Symbol s, Out out) {
+        out.i32(s.properties().size());
+        for (SymbolProperty p : s.properties()) {
+            out.str(p.key());
+            out.str(p.value());
+            out.u8(p.hidden() ? 1 : 0);
         }
     }
 
@@ -348,10 +379,11 @@ public final class SymbolRecords {
             size += len;
         }
 
-        void setI64(int at, long v) {
-            for (int i = 0; i < 8; i++) {
-                buf[at + i] = (byte) (v >>> (8 * i));
-            }
+        /** Appends a copy of {@code length} bytes already written at {@code from}. */
+        void copyWithin(int from, int length) {
+            room(length);
+            System.arraycopy(buf, from, buf, size, length);
+            size += length;
         }
     }
 

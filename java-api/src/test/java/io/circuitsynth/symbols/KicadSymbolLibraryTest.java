@@ -57,6 +57,20 @@ class KicadSymbolLibraryTest {
     }
 
     @Test
+    void storedRecordsAreExactlyTheEncodedSymbols() {
+        JavaSymbolIndex java = (JavaSymbolIndex) INDEXES.get(0);
+        for (String lib : java.nicknames()) {
+            List<String> names = java.names(lib);
+            for (int i = 0; i < names.size(); i++) {
+                Symbol s = java.lookup(lib, names.get(i)).orElseThrow();
+                byte[] stored = java.record(lib, i);
+                assertThat(SymbolRecords.encode(s)).as("%s:%s", lib, names.get(i)).isEqualTo(stored);
+                assertThat(SymbolRecords.validatePrefix(stored, 0, stored.length)).isEqualTo(stored.length);
+            }
+        }
+    }
+
+    @Test
     void enginesAgreeOnEveryLibraryAndEverySymbol() {
         // Not an input that CI could be missing: a run forced to one engine has nothing to compare.
         Assumptions.assumeTrue(INDEXES.size() > 1, "only one engine under test (circuitsynth.engine=auto with"

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The pure-Java {@link SymbolStage}: reads libraries in parallel (answers stay in library order),
  * resolves {@code extends}, and keeps each library's records in a persistent cache file that is
  * reused while the library's size and modification time (or, failing those, its content hash)
- * still match.
+ * still match. Skipped libraries and unusable cache files become the index's warnings (and WARN
+ * log lines); everything else is served.
  *
  * <pre>{@code
  * try (SymbolIndex index = new JavaSymbolStage().open(

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -63,7 +62,9 @@ public final class Symbol {
         this.pinNameOffset = pinNameOffset;
         this.unitCount = unitCount;
         this.bodyStyleCount = bodyStyleCount;
-        this.unitNames = Collections.unmodifiableSortedMap(new TreeMap<>(unitNames));
+        TreeMap<Integer, String> names = new TreeMap<>(Integer::compareUnsigned);
+        names.putAll(unitNames);
+        this.unitNames = Collections.unmodifiableSortedMap(names);
         this.properties = List.copyOf(properties);
         this.pins = List.copyOf(pins);
         this.graphics = List.copyOf(graphics);
@@ -325,7 +326,7 @@ public final class Symbol {
         private int pinNameOffset = 5080;
         private int unitCount = 1;
         private int bodyStyleCount = 1;
-        private final TreeMap<Integer, String> unitNames = new TreeMap<>();
+        private final TreeMap<Integer, String> unitNames = new TreeMap<>(Integer::compareUnsigned);
         private final List<SymbolProperty> properties = new ArrayList<>();
         private final List<SymbolPin> pins = new ArrayList<>();
         private final List<Graphic> graphics = new ArrayList<>();
@@ -403,9 +404,5 @@ public final class Symbol {
             flags = on ? flags | bit : flags & ~bit;
             return this;
         }
-    }
-
-    static Map<Integer, String> noUnitNames() {
-        return Map.of();
     }
 }

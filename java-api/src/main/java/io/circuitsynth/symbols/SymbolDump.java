@@ -32,9 +32,11 @@ final class SymbolDump {
                 .append(" pin_numbers=").append(s.pinNumbersHidden() ? "hidden" : "shown")
                 .append(" pin_names=").append(s.pinNamesHidden() ? "hidden" : "shown")
                 .append(" pin_name_offset=").append(s.pinNameOffset()).append('\n');
-        out.append("  units ").append(s.unitCount()).append(" body_styles ").append(s.bodyStyleCount()).append('\n');
+        out.append("  units ").append(Integer.toUnsignedString(s.unitCount())).append(" body_styles ")
+                .append(Integer.toUnsignedString(s.bodyStyleCount())).append('\n');
         for (Map.Entry<Integer, String> u : s.unitNames().entrySet()) {
-            quote(u.getValue(), out.append("  unit_name ").append(u.getKey()).append(' ')).append('\n');
+            quote(u.getValue(), out.append("  unit_name ").append(Integer.toUnsignedString(u.getKey())).append(' '))
+                    .append('\n');
         }
         for (SymbolProperty p : s.properties()) {
             quote(p.value(), quote(p.key(), out.append("  property ")).append(' '));
@@ -44,8 +46,9 @@ final class SymbolDump {
             quote(p.name(), quote(p.number(), out.append("  pin ")).append(' '));
             out.append(' ').append(p.type().keyword()).append(' ').append(p.style().keyword())
                     .append(" x=").append(p.x()).append(" y=").append(p.y()).append(" rot=").append(p.rotation())
-                    .append(" len=").append(p.length()).append(" unit=").append(p.unit())
-                    .append(" body=").append(p.bodyStyle()).append(p.hidden() ? " hidden\n" : "\n");
+                    .append(" len=").append(p.length()).append(" unit=").append(Integer.toUnsignedString(p.unit()))
+                    .append(" body=").append(Integer.toUnsignedString(p.bodyStyle()))
+                    .append(p.hidden() ? " hidden\n" : "\n");
             for (SymbolPin.Alternate a : p.alternates()) {
                 quote(a.name(), out.append("    alternate ")).append(' ').append(a.type().keyword()).append(' ')
                         .append(a.style().keyword()).append('\n');

@@ -19,7 +19,7 @@ public interface SymbolIndex extends AutoCloseable {
      */
     record Stats(long libraries, long symbols, long derived, long residentBytes) {}
 
-    /** The symbol {@code name} of library {@code lib}; the first one when a library repeats a name. */
+    /** The symbol {@code name} of library {@code lib}, if the index serves that library and it holds the name. */
     Optional<Symbol> lookup(String lib, String name);
 
     /** Up to five {@code LIB:NAME} close to an unknown {@code lib:name}, best first (specification's rule). */
@@ -30,7 +30,10 @@ public interface SymbolIndex extends AutoCloseable {
 
     Stats stats();
 
-    /** One line per skipped library, in library order. */
+    /**
+     * Warnings in library order: libraries skipped (with the reason and position) and cache files
+     * found unusable or not writable. Both engines word them alike; they are also logged.
+     */
     List<String> warnings();
 
     /** The specification's dump of every symbol of {@code lib}, UTF-8; null for an unknown library. */

@@ -132,12 +132,12 @@ public final class SymbolRecords {
             throw new MalformedRecordException("unknown flag bits " + flags);
         }
         int pinNameOffset = in.i32();
-        int unitCount = in.count();
-        int bodyStyleCount = in.count();
+        int unitCount = in.i32();
+        int bodyStyleCount = in.i32();
         int n = in.count();
-        TreeMap<Integer, String> unitNames = new TreeMap<>();
+        TreeMap<Integer, String> unitNames = new TreeMap<>(Integer::compareUnsigned);
         for (int i = 0; i < n; i++) {
-            unitNames.put(in.count(), in.str());
+            unitNames.put(in.i32(), in.str());
         }
         n = in.count();
         List<SymbolProperty> properties = new ArrayList<>(n);
@@ -155,8 +155,8 @@ public final class SymbolRecords {
             int y = in.i32();
             int rotation = in.u16();
             int length = in.i32();
-            int unit = in.count();
-            int body = in.count();
+            int unit = in.i32();
+            int body = in.i32();
             boolean hidden = in.bool();
             int alternates = in.count();
             List<SymbolPin.Alternate> alts = alternates == 0 ? List.of() : new ArrayList<>(alternates);
@@ -439,11 +439,11 @@ public final class SymbolRecords {
             return lo | hi << 32;
         }
 
-        /** A {@code u32} used as a count or index; larger than the remaining bytes is malformed. */
+        /** A {@code u32} list length or byte count; more than the bytes left is malformed. */
         int count() {
             int v = i32();
-            if (v < 0) {
-                throw new MalformedRecordException("count " + Integer.toUnsignedString(v) + " too large");
+            if (v < 0 || v > end - pos) {
+                throw new MalformedRecordException("count " + Integer.toUnsignedString(v) + " exceeds the bytes left");
             }
             return v;
         }

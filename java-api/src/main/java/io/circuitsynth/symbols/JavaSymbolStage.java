@@ -48,7 +48,9 @@ public final class JavaSymbolStage implements SymbolStage {
             duplicateOf[i] = first == null ? -1 : first;
         }
         Loaded[] loaded = new Loaded[n];
-        forEachInParallel(n, i -> {
+        Integer[] order = largestFirst(libraries);
+        forEachInParallel(n, k -> {
+            int i = order[k];
             LibrarySource source = libraries.get(i);
             if (duplicateOf[i] >= 0) {
                 loaded[i] = new Loaded(null, List.of(prefix(source) + "the nickname is already used by "
@@ -69,6 +71,24 @@ public final class JavaSymbolStage implements SymbolStage {
             LOG.warn("{}", w);
         }
         return new JavaSymbolIndex(served, warnings);
+    }
+
+    /** Big libraries first, so no worker is left with one large file at the end; answers keep library order. */
+    private static Integer[] largestFirst(List<LibrarySource> libraries) {
+        int n = libraries.size();
+        long[] sizes = new long[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            LibrarySource s = libraries.get(i);
+            try {
+                sizes[i] = s.inMemoryOrNull() != null ? s.inMemoryOrNull().length : Files.size(s.path());
+            } catch (IOException | RuntimeException e) {
+                sizes[i] = 0;
+            }
+        }
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(sizes[b], sizes[a]));
+        return order;
     }
 
     /** One library's outcome: its data (null when skipped) and the warnings it caused, in order. */

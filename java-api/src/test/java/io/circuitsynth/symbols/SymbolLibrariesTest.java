@@ -118,6 +118,26 @@ class SymbolLibrariesTest {
     }
 
     @Test
+    void theDefaultCacheDirectoryComesFromTheSystemProperty() throws Exception {
+        List<LibrarySource> libs = twoLibraries();
+        Path cache = work.resolve("default-cache");
+        String before = System.getProperty(CacheDirectory.PROPERTY);
+        System.setProperty(CacheDirectory.PROPERTY, cache.toString());
+        try (SymbolLibraries l = SymbolLibraries.open(libs)) {
+            assertThat(l.symbol("Other:R").value()).isEqualTo("other");
+        } finally {
+            if (before == null) {
+                System.clearProperty(CacheDirectory.PROPERTY);
+            } else {
+                System.setProperty(CacheDirectory.PROPERTY, before);
+            }
+        }
+        for (LibrarySource s : libs) {
+            assertThat(SymbolCacheFile.fileFor(cache, s.path().toAbsolutePath().toString())).isRegularFile();
+        }
+    }
+
+    @Test
     void builtSymbolsRoundTripThroughTheirRecord() {
         Symbol box = Symbol.builder("Generic", "BOX").power(false).pinNamesHidden(true).pinNameOffset(0).units(2, 2)
                 .unitName(1, "A").unitName(2, "B")

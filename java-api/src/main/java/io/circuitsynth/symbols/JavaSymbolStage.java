@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,14 +51,25 @@ public final class JavaSymbolStage implements SymbolStage {
         }
         Loaded[] loaded = new Loaded[n];
         Integer[] order = largestFirst(libraries);
+        // One node table per worker, reused library after library: hundreds of megabytes of
+        // libraries then cost a few tables instead of one freshly zeroed table per file.
+        Queue<JavaIoStage.ParseScratch> spare = new ConcurrentLinkedQueue<>();
         forEachInParallel(n, k -> {
             int i = order[k];
             LibrarySource source = libraries.get(i);
             if (duplicateOf[i] >= 0) {
                 loaded[i] = new Loaded(null, List.of(prefix(source) + "the nickname is already used by "
                         + libraries.get(duplicateOf[i]).path()));
-            } else {
-                loaded[i] = load(source, cacheDirOrNull);
+                return;
+            }
+            JavaIoStage.ParseScratch scratch = spare.poll();
+            if (scratch == null) {
+                scratch = new JavaIoStage.ParseScratch();
+            }
+            try {
+                loaded[i] = load(source, cacheDirOrNull, scratch);
+            } finally {
+                spare.add(scratch);
             }
         });
         List<LibraryData> served = new ArrayList<>(n);
@@ -94,10 +107,10 @@ public final class JavaSymbolStage implements SymbolStage {
     /** One library's outcome: its data (null when skipped) and the warnings it caused, in order. */
     private record Loaded(LibraryData data, List<String> warnings) {}
 
-    private Loaded load(LibrarySource source, Path cacheRoot) {
+    private Loaded load(LibrarySource source, Path cacheRoot, JavaIoStage.ParseScratch scratch) {
         List<String> warnings = new ArrayList<>(1);
         if (source.inMemoryOrNull() != null) {
-            return build(source, source.inMemoryOrNull(), warnings);
+            return build(source, source.inMemoryOrNull(), warnings, scratch);
         }
         Path path = source.path();
         long size;
@@ -112,7 +125,7 @@ public final class JavaSymbolStage implements SymbolStage {
         }
         if (cacheRoot == null) {
             byte[] bytes = readLibrary(source, path, warnings);
-            return bytes == null ? new Loaded(null, warnings) : build(source, bytes, warnings);
+            return bytes == null ? new Loaded(null, warnings) : build(source, bytes, warnings, scratch);
         }
         // Absolute as given, links and '..' left alone: the Rust engine names cache files the same way.
         String absolute = path.toAbsolutePath().toString();
@@ -148,7 +161,7 @@ public final class JavaSymbolStage implements SymbolStage {
                 return new Loaded(null, warnings);
             }
         }
-        Loaded built = build(source, bytes, warnings);
+        Loaded built = build(source, bytes, warnings, scratch);
         if (built.data() != null) {
             write(cacheFile, SymbolCacheFile.encode(absolute, bytes.length, mtime, Xxh64.hash(bytes), built.data()),
                     warnings);
@@ -156,8 +169,8 @@ public final class JavaSymbolStage implements SymbolStage {
         return built;
     }
 
-    private Loaded build(LibrarySource source, byte[] bytes, List<String> warnings) {
-        LibraryReader.Result result = LibraryReader.read(source, bytes);
+    private Loaded build(LibrarySource source, byte[] bytes, List<String> warnings, JavaIoStage.ParseScratch scratch) {
+        LibraryReader.Result result = LibraryReader.read(source, bytes, scratch);
         if (result.detail() != null) {
             warnings.add(prefix(source) + result.detail());
             return new Loaded(null, warnings);

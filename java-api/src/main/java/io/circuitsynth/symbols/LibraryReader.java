@@ -95,9 +95,17 @@ final class LibraryReader {
 
     /** Reads and resolves; a failure's detail is {@code LINE:COLUMN: DETAIL}. */
     static Result read(LibrarySource source, byte[] bytes) {
+        return read(source, bytes, new JavaIoStage.ParseScratch());
+    }
+
+    /**
+     * As {@link #read(LibrarySource, byte[])}, parsing into {@code scratch}; nothing returned
+     * refers to the tree, so the scratch is free again on return.
+     */
+    static Result read(LibrarySource source, byte[] bytes, JavaIoStage.ParseScratch scratch) {
         SexprTree tree;
         try {
-            tree = new JavaIoStage().parse(bytes, source.path().toString());
+            tree = new JavaIoStage().parse(bytes, source.path().toString(), scratch);
         } catch (SexprParseException e) {
             return new Result(null, e.line() + ":" + e.column() + ": " + e.detail());
         }

@@ -623,6 +623,15 @@ final class LibraryReader {
         }
 
         int millimetres() throws Fault {
+            // The common case, a bare number, is read straight from the source bytes.
+            int n = next;
+            if (n != SexprTree.NONE && tree.kind(n) == SexprTree.SYMBOL) {
+                long iu = Millimetres.toIu(src, tree.start(n), tree.end(n));
+                if (iu != Millimetres.INVALID) {
+                    next();
+                    return (int) iu;
+                }
+            }
             String text = positionedAtom();
             long iu = Millimetres.toIu(text);
             if (iu == Millimetres.INVALID) {

@@ -1,5 +1,7 @@
 package io.circuitsynth.symbols;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Decimal millimetre text to integer internal units (1 IU = 100 nm), exactly as the specification
  * reads it: optional sign, digits, optional point and digits, no exponent; more than four fraction
@@ -13,17 +15,23 @@ final class Millimetres {
     private Millimetres() {}
 
     static long toIu(String text) {
-        int n = text.length();
-        int i = 0;
+        // Anything outside ASCII is invalid anyway; '?' keeps it so.
+        byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+        return toIu(b, 0, b.length);
+    }
+
+    /** {@link #toIu(String)} straight from source bytes, without making a string. */
+    static long toIu(byte[] text, int from, int to) {
+        int i = from;
         boolean negative = false;
-        if (i < n && (text.charAt(i) == '-' || text.charAt(i) == '+')) {
-            negative = text.charAt(i) == '-';
+        if (i < to && (text[i] == '-' || text[i] == '+')) {
+            negative = text[i] == '-';
             i++;
         }
         int intStart = i;
         long whole = 0;
-        while (i < n && isDigit(text.charAt(i))) {
-            whole = whole * 10 + (text.charAt(i) - '0');
+        while (i < to && isDigit(text[i])) {
+            whole = whole * 10 + (text[i] - '0');
             if (whole > Integer.MAX_VALUE) {
                 return INVALID;
             }
@@ -34,11 +42,11 @@ final class Millimetres {
         }
         long fraction = 0;
         boolean roundUp = false;
-        if (i < n && text.charAt(i) == '.') {
+        if (i < to && text[i] == '.') {
             i++;
             int fracStart = i;
-            while (i < n && isDigit(text.charAt(i))) {
-                int digit = text.charAt(i) - '0';
+            while (i < to && isDigit(text[i])) {
+                int digit = text[i] - '0';
                 int position = i - fracStart;
                 if (position < FRACTION_DIGITS) {
                     fraction = fraction * 10 + digit;
@@ -54,7 +62,7 @@ final class Millimetres {
                 fraction *= 10;
             }
         }
-        if (i != n) {
+        if (i != to) {
             return INVALID;
         }
         long magnitude = whole * 10_000 + fraction + (roundUp ? 1 : 0);
@@ -62,7 +70,7 @@ final class Millimetres {
         return value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? INVALID : value;
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 }

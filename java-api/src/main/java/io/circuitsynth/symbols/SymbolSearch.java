@@ -127,9 +127,7 @@ final class SymbolSearch {
                 : Arrays.compareUnsigned(a.id(), b.id()));
         List<String> result = new ArrayList<>();
         for (int i = 0; i < found.size() && i < MAX_SUGGESTIONS; i++) {
-            if (!result.contains(found.get(i).text())) {
-                result.add(found.get(i).text());
-            }
+            result.add(found.get(i).text());
         }
         return result;
     }

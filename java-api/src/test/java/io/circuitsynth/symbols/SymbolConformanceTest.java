@@ -125,9 +125,15 @@ class SymbolConformanceTest {
             assertThat(index.warnings()).isEmpty();
             String expected = Files.readString(dump, StandardCharsets.UTF_8);
             assertThat(new String(index.dumpLibrary(stem), StandardCharsets.UTF_8)).isEqualTo(expected);
-            // Every symbol survives its record unchanged, and the record is the one the index holds.
-            try (SymbolIndex java = new JavaSymbolStage().open(List.of(source), null)) {
+            // Every symbol survives its record unchanged, and every engine's record is the Java engine's.
+            try (JavaSymbolIndex java = (JavaSymbolIndex) new JavaSymbolStage().open(List.of(source), null)) {
                 assertThat(index.stats().symbols()).isEqualTo(java.stats().symbols());
+                for (String name : java.names(stem)) {
+                    Symbol s = index.lookup(stem, name).orElseThrow();
+                    byte[] record = SymbolRecords.encode(s);
+                    assertThat(SymbolRecords.decode(source, record)).isEqualTo(s);
+                    assertThat(record).as(name).isEqualTo(SymbolRecords.encode(java.lookup(stem, name).orElseThrow()));
+                }
             }
         }
     }

@@ -20,7 +20,8 @@ public final class SymbolTiming {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "/usr/share/kicad/symbols");
-        Path cache = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("symtiming");
+        boolean ownCache = args.length < 2;
+        Path cache = ownCache ? Files.createTempDirectory("symtiming") : Path.of(args[1]);
         List<LibrarySource> sources = KicadSymbolLibraryTest.libraries(dir);
         System.out.printf(Locale.ROOT, "%d libraries, %d cores%n", sources.size(),
                 Runtime.getRuntime().availableProcessors());
@@ -77,6 +78,13 @@ public final class SymbolTiming {
                         + " lookup median %.1f us; suggestions %.1f ms; %s%n", name, firstSearch,
                         median(searches.stream().mapToDouble(Double::doubleValue).toArray()),
                         median(lookups.stream().mapToDouble(Double::doubleValue).toArray()), suggest, index.stats());
+            }
+        }
+        if (ownCache) {
+            try (var walk = Files.walk(cache)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
             }
         }
     }

@@ -9,6 +9,8 @@ import io.circuitsynth.natives.Configuration;
 import io.circuitsynth.natives.Configuration.EngineMode;
 import io.circuitsynth.natives.NativeStatus;
 import io.circuitsynth.natives.Natives;
+import io.circuitsynth.symbols.JavaSymbolStage;
+import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -80,6 +82,31 @@ public final class Engines {
             return Optional.empty();
         }
         return Natives.ioStage();
+    }
+
+    /** The {@code symbol-cache} stage of the selected engine. */
+    public static SymbolStage symbols() {
+        if (info().kind() == EngineKind.NATIVE) {
+            return Natives.symbolStage()
+                    .orElseThrow(() -> new IllegalStateException("native engine selected but not loaded"));
+        }
+        return javaSymbols();
+    }
+
+    /** The Java {@code symbol-cache} stage, whatever engine is selected. */
+    public static SymbolStage javaSymbols() {
+        return new JavaSymbolStage();
+    }
+
+    /**
+     * The native {@code symbol-cache} stage when the native library is usable; always empty under
+     * {@code circuitsynth.engine=java}.
+     */
+    public static Optional<SymbolStage> nativeSymbols() {
+        if (Holder.SELECTION.mode() == EngineMode.JAVA) {
+            return Optional.empty();
+        }
+        return Natives.symbolStage();
     }
 
     /**

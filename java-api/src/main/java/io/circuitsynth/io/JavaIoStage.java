@@ -37,6 +37,32 @@ public final class JavaIoStage implements IoStage {
         return SexprParser.parse(input, sourceName);
     }
 
+    /**
+     * A node table a caller reuses across {@link #parse(byte[], String, ParseScratch)} calls, so reading
+     * many large files costs one table per thread instead of one (regrown) table per file. Not
+     * thread-safe: one per thread.
+     */
+    public static final class ParseScratch {
+        final SexprParser.Table table = new SexprParser.Table(0);
+    }
+
+    /**
+     * {@link #parse(byte[], String)} into {@code scratch}'s node table. The tree shares that table:
+     * it is valid only until {@code scratch} is used again, so read what you need from it first.
+     *
+     * @throws SexprParseException for malformed input
+     */
+    public SexprTree parse(byte[] input, String sourceName, ParseScratch scratch) {
+        SexprParser.Table table = scratch.table;
+        // Four ints per node and about one node per seven bytes in KiCad files.
+        int wanted = (int) Math.min(Integer.MAX_VALUE - 8, ((long) input.length * 5 / 8 + 64) & ~3L);
+        if (table.nodes.length < wanted) {
+            table.nodes = new int[wanted];
+        }
+        SexprParser.parse(input, input.length, sourceName, table);
+        return SexprTree.trusted(input, table.nodes, table.count);
+    }
+
     @Override
     public byte[] print(SexprTree tree) {
         return SexprPrinter.print(tree);

@@ -54,4 +54,36 @@ final class NativeBridge {
 
     /** Atomic write; returns false when the file already held exactly these bytes. */
     static native boolean writeIfChanged(String path, byte[] data) throws java.io.IOException;
+    /**
+     * Opens a symbol index over libraries given as parallel arrays ({@code inMemory[i]} null means
+     * read {@code paths[i]}); {@code cacheDir} null means no persistent cache. Never fails for a bad
+     * library: those are skipped and reported by {@link #symbolIndexWarnings}.
+     *
+     * @return a handle for the other {@code symbol*} calls, released by {@link #symbolIndexClose}
+     */
+    static native long symbolIndexOpen(String[] nicknames, String[] paths, byte[][] inMemory, String cacheDir);
+
+    /** The index's warnings, in library order. */
+    static native String[] symbolIndexWarnings(long handle);
+
+    /** The binary record of {@code lib:name} (specification's encoding), or null when unknown. */
+    static native byte[] symbolLookup(long handle, String lib, String name);
+
+    /** Up to five {@code LIB:NAME} close to an unknown {@code lib:name}. */
+    static native String[] symbolSuggestions(long handle, String lib, String name);
+
+    /**
+     * Search hits, little-endian: {@code u32 count}, then per hit {@code str lib, str name, u32
+     * score} with {@code str} = {@code u32} length + UTF-8.
+     */
+    static native byte[] symbolSearch(long handle, String query, int limit);
+
+    /** {@code [libraries, symbols, derived, residentBytes]}. */
+    static native long[] symbolIndexStats(long handle);
+
+    /** The specification's dump of {@code lib}, UTF-8, or null for an unknown library. */
+    static native byte[] symbolDumpLibrary(long handle, String lib);
+
+    /** Releases the index; the handle must not be used again. */
+    static native void symbolIndexClose(long handle);
 }

@@ -1,6 +1,7 @@
 package io.circuitsynth.natives;
 
 import io.circuitsynth.io.IoStage;
+import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
 
 /**
@@ -32,5 +33,10 @@ public final class Natives {
     /** The native {@code io} stage, if the native library is usable. */
     public static Optional<IoStage> ioStage() {
         return status().loaded() ? Optional.of(new NativeIoStage()) : Optional.empty();
+    }
+
+    /** The native {@code symbol-cache} stage, if the native library is usable. */
+    public static Optional<SymbolStage> symbolStage() {
+        return status().loaded() ? Optional.of(new NativeSymbolStage()) : Optional.empty();
     }
 }

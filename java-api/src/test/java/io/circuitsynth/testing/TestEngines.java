@@ -3,6 +3,8 @@ package io.circuitsynth.testing;
 import io.circuitsynth.io.IoStage;
 import io.circuitsynth.io.JavaIoStage;
 import io.circuitsynth.natives.Natives;
+import io.circuitsynth.symbols.JavaSymbolStage;
+import io.circuitsynth.symbols.SymbolStage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +20,7 @@ public final class TestEngines {
     private TestEngines() {}
 
     public static List<IoStage> stagesUnderTest() {
-        String engine = System.getProperty("circuitsynth.engine");
-        if (engine == null) {
-            engine = System.getenv().getOrDefault("CIRCUITSYNTH_ENGINE", "auto");
-        }
-        engine = engine.trim().toLowerCase(Locale.ROOT);
+        String engine = engine();
         List<IoStage> stages = new ArrayList<>();
         switch (engine) {
             case "java":
@@ -43,6 +41,43 @@ public final class TestEngines {
                 throw new AssertionError("circuitsynth.engine must be auto, native or java, not '" + engine + "'");
         }
         return stages;
+    }
+
+    /** The {@code symbol-cache} stages under test, by the same rule as {@link #stagesUnderTest()}. */
+    public static List<SymbolStage> symbolStagesUnderTest() {
+        String engine = engine();
+        List<SymbolStage> stages = new ArrayList<>();
+        switch (engine) {
+            case "java":
+                stages.add(new JavaSymbolStage());
+                break;
+            case "native":
+                stages.add(Natives.symbolStage().orElseThrow(() -> new AssertionError(
+                        "circuitsynth.engine=native but Natives.symbolStage() found no usable native library;"
+                                + " build it with cargo (rust-crates) and check the loader's log")));
+                break;
+            case "auto":
+            case "":
+                stages.add(new JavaSymbolStage());
+                Natives.symbolStage().ifPresent(stages::add);
+                break;
+            default:
+                throw new AssertionError("circuitsynth.engine must be auto, native or java, not '" + engine + "'");
+        }
+        return stages;
+    }
+
+    /** A short label for test names. */
+    public static String name(SymbolStage stage) {
+        return stage instanceof JavaSymbolStage ? "java" : "native";
+    }
+
+    private static String engine() {
+        String engine = System.getProperty("circuitsynth.engine");
+        if (engine == null) {
+            engine = System.getenv().getOrDefault("CIRCUITSYNTH_ENGINE", "auto");
+        }
+        return engine.trim().toLowerCase(Locale.ROOT);
     }
 
     /** A short label for test names. */

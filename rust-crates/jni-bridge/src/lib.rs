@@ -21,7 +21,7 @@ mod symbol_ops;
 
 /// Bumped whenever a native signature or the meaning of its data changes. The Java loader
 /// compares it with its own constant (`NativeBridge.ABI_VERSION`) before using the library.
-pub const ABI_VERSION: jint = 1;
+pub const ABI_VERSION: jint = 2;
 
 /// An error that becomes a Java exception of the given class.
 pub(crate) enum JavaError {

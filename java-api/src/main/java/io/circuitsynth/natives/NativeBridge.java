@@ -10,7 +10,7 @@ package io.circuitsynth.natives;
  */
 final class NativeBridge {
     /** Must equal {@code ABI_VERSION} in {@code rust-crates/jni-bridge/src/lib.rs}. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     private NativeBridge() {}
 

@@ -2,7 +2,10 @@ package io.circuitsynth.symbols;
 
 import io.circuitsynth.internal.Engines;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -24,11 +27,61 @@ import java.util.Optional;
 public final class SymbolLibraries implements AutoCloseable {
     private final List<LibrarySource> libraries;
     private final SymbolIndex index;
+    private final List<String> discoveryWarnings;
 
-    private SymbolLibraries(List<LibrarySource> libraries, SymbolIndex index) {
+    private SymbolLibraries(List<LibrarySource> libraries, SymbolIndex index, List<String> discoveryWarnings) {
         this.libraries = libraries;
         this.index = index;
+        this.discoveryWarnings = discoveryWarnings;
     }
+
+    private SymbolLibraries withDiscoveryWarnings(List<String> warnings) {
+        return new SymbolLibraries(libraries, index, List.copyOf(warnings));
+    }
+
+    /**
+     * Every library KiCad itself would find on this machine ({@link SymbolLibraryDiscovery}),
+     * indexed with the selected engine and the default cache directory. The built-in generic
+     * libraries fill every nickname that nothing installed provides, so {@code Device:R} resolves
+     * on a machine without KiCad too. Discovery warnings are part of {@link #warnings()}.
+     */
+    public static SymbolLibraries discover() {
+        return discover(SymbolLibraryDiscovery.builder());
+    }
+
+    /** As {@link #discover()}, with a project, added libraries, or both. */
+    public static SymbolLibraries discover(SymbolLibraryDiscovery.Builder discovery) {
+        SymbolLibraryDiscovery.Result result = discovery.discover();
+        SymbolLibraries libs = open(Engines.symbols(), sources(result), CacheDirectory.defaultDir());
+        return result.warnings().isEmpty() ? libs : libs.withDiscoveryWarnings(result.warnings());
+    }
+
+    /**
+     * The libraries of a discovery, in precedence order, followed by the built-in generic
+     * library of every nickname the discovery did not find. Built-in libraries are held in
+     * memory and never cached.
+     */
+    public static List<LibrarySource> sources(SymbolLibraryDiscovery.Result result) {
+        List<LibrarySource> sources = new ArrayList<>();
+        Set<String> nicknames = new HashSet<>();
+        for (SymbolLibraryDiscovery.Library library : result.libraries()) {
+            sources.add(LibrarySource.of(library.nickname(), library.path()));
+            nicknames.add(library.nickname());
+        }
+        for (BuiltinLibraries.Library builtin : BuiltinLibraries.sources()) {
+            if (!nicknames.contains(builtin.nickname())) {
+                sources.add(LibrarySource.inMemory(builtin.nickname(),
+                        BUILTIN_LABEL_DIR + "/" + builtin.nickname() + ".kicad_sym", builtin.content()));
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * Where built-in libraries say they come from in messages. Not {@link BuiltinLibraries#PATH_PREFIX}:
+     * a colon is no valid path character on Windows, and {@link LibrarySource} holds a path.
+     */
+    static final String BUILTIN_LABEL_DIR = "circuitsynth-builtin";
 
     /** Indexes {@code libraries} with the selected engine and the default cache directory. */
     public static SymbolLibraries open(List<LibrarySource> libraries) {
@@ -43,7 +96,7 @@ public final class SymbolLibraries implements AutoCloseable {
     /** Indexes {@code libraries} with {@code stage}. */
     public static SymbolLibraries open(SymbolStage stage, List<LibrarySource> libraries, Path cacheDirOrNull) {
         List<LibrarySource> copy = List.copyOf(libraries);
-        return new SymbolLibraries(copy, stage.open(copy, cacheDirOrNull));
+        return new SymbolLibraries(copy, stage.open(copy, cacheDirOrNull), List.of());
     }
 
     /**
@@ -89,7 +142,12 @@ public final class SymbolLibraries implements AutoCloseable {
 
     /** One line per skipped library. */
     public List<String> warnings() {
-        return index.warnings();
+        if (discoveryWarnings.isEmpty()) {
+            return index.warnings();
+        }
+        List<String> all = new ArrayList<>(discoveryWarnings);
+        all.addAll(index.warnings());
+        return List.copyOf(all);
     }
 
     public SymbolIndex.Stats stats() {

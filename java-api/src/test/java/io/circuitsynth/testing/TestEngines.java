@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * The engines a test runs against, from the system property {@code circuitsynth.engine} (else the
- * environment variable {@code CIRCUITSYNTH_ENGINE}): {@code java}, {@code native} (the native
- * library must load, or every test fails) or {@code auto} (both when the native one is available,
- * else Java alone).
+ * environment variable {@code CIRCUITSYNTH_ENGINE}): {@code java} (the Java engine alone; the
+ * native library is never touched), {@code native} (the native library must load, or every test
+ * fails; the Java engine runs beside it as the reference, so every cross-engine comparison runs
+ * in CI's native pass) or {@code auto} (both when the native one is available, else Java alone).
  */
 public final class TestEngines {
     private TestEngines() {}
@@ -27,6 +28,7 @@ public final class TestEngines {
                 stages.add(new JavaIoStage());
                 break;
             case "native":
+                stages.add(new JavaIoStage());
                 stages.add(Natives.ioStage().orElseThrow(() -> new AssertionError(
                         "circuitsynth.engine=native but Natives.ioStage() found no usable native library;"
                                 + " build it with cargo (rust-crates) and check the loader's log")));
@@ -52,6 +54,7 @@ public final class TestEngines {
                 stages.add(new JavaSymbolStage());
                 break;
             case "native":
+                stages.add(new JavaSymbolStage());
                 stages.add(Natives.symbolStage().orElseThrow(() -> new AssertionError(
                         "circuitsynth.engine=native but Natives.symbolStage() found no usable native library;"
                                 + " build it with cargo (rust-crates) and check the loader's log")));

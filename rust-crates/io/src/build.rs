@@ -50,9 +50,10 @@ pub fn decimal(units: i64, scale: u32) -> String {
     out
 }
 
-/// Decodes the escapes of a string's inner text (between the quotes). Text that the parser
-/// accepted always decodes; anything else after a backslash is kept as it is.
-pub(crate) fn unescape(inner: &[u8]) -> Cow<'_, [u8]> {
+/// Decodes the escapes of a string's inner text (between the quotes), borrowing when there are
+/// none. Text that the parser accepted always decodes; anything else after a backslash is kept as
+/// it is. Shared by every stage that reads KiCad strings, so all decode alike.
+pub fn unescape(inner: &[u8]) -> Cow<'_, [u8]> {
     if memchr::memchr(b'\\', inner).is_none() {
         return Cow::Borrowed(inner);
     }

@@ -109,12 +109,7 @@ impl<'a> Tree<'a> {
         if self.nodes[atom * STRIDE] != STRING {
             return Cow::Borrowed(text);
         }
-        let inner = &text[1..text.len() - 1];
-        if memchr::memchr(b'\\', inner).is_none() {
-            Cow::Borrowed(inner)
-        } else {
-            Cow::Owned(unescape(inner))
-        }
+        circuitsynth_io::build::unescape(&text[1..text.len() - 1])
     }
 
     /// Whether `node` is an atom whose value is `text`.
@@ -169,54 +164,6 @@ impl Iterator for Children<'_> {
         self.next = self.nodes[child * STRIDE + 3] as usize;
         Some(child)
     }
-}
-
-/// Decodes the escapes of the io specification (`\"`, `\\`, `\a` … `\v`, `\xH[H]`, `\N[N[N]]`).
-fn unescape(inner: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(inner.len());
-    let mut i = 0;
-    while i < inner.len() {
-        let b = inner[i];
-        if b != b'\\' || i + 1 == inner.len() {
-            out.push(b);
-            i += 1;
-            continue;
-        }
-        let c = inner[i + 1];
-        i += 2;
-        let simple = match c {
-            b'"' => Some(b'"'),
-            b'\\' => Some(b'\\'),
-            b'a' => Some(0x07),
-            b'b' => Some(0x08),
-            b'f' => Some(0x0C),
-            b'n' => Some(b'\n'),
-            b'r' => Some(b'\r'),
-            b't' => Some(b'\t'),
-            b'v' => Some(0x0B),
-            _ => None,
-        };
-        if let Some(v) = simple {
-            out.push(v);
-        } else if c == b'x' || (b'0'..=b'7').contains(&c) {
-            let (radix, max, first) = if c == b'x' { (16, 2, i) } else { (8, 3, i - 1) };
-            let mut value: u32 = 0;
-            let mut j = first;
-            while j < inner.len() && j - first < max {
-                match (inner[j] as char).to_digit(radix) {
-                    Some(d) => value = value * radix + d,
-                    None => break,
-                }
-                j += 1;
-            }
-            // Three octal digits can exceed a byte (\777); KiCad keeps the low byte.
-            out.push(value as u8);
-            i = j;
-        } else {
-            out.extend_from_slice(&[b'\\', c]);
-        }
-    }
-    out
 }
 
 /// An argument of a list: the node, or where the list ended without it.

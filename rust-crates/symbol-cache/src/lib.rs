@@ -10,8 +10,8 @@
 //! **Not for:** drawing or placing symbols (sub-symbol drawings stay byte ranges of the library
 //! file, embedded untouched by `schematic-writer`), pin geometry on a sheet (`pin-calculator`),
 //! finding where libraries are installed or reading `sym-lib-table` (the Java side decides which
-//! libraries to index and hands over nicknames and paths), or placing generated box symbols (the [`box_symbol`] module draws them; the
-//! index does not use it).
+//! libraries to index and hands over nicknames and paths), or placing generated box symbols
+//! (the [`box_symbol`] module draws them; the index does not use them).
 //!
 //! Everything follows `conformance/symbols/README.md` to the byte, like the Java engine; the
 //! vectors there are run by `tests/conformance.rs`.

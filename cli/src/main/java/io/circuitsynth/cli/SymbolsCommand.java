@@ -65,8 +65,8 @@ final class SymbolsCommand {
         }
     }
 
-    @Command(name = "index", description = "Read every library (or its cache), refresh the persistent cache, and summarize.")
-    static final class Index implements Callable<Integer> {
+    /** What every symbols subcommand takes: the engine and where the libraries come from. */
+    abstract static class LibraryCommand implements Callable<Integer> {
         @Mixin
         EngineOption engine;
 
@@ -75,7 +75,10 @@ final class SymbolsCommand {
 
         @Spec
         CommandSpec spec;
+    }
 
+    @Command(name = "index", description = "Read every library (or its cache), refresh the persistent cache, and summarize.")
+    static final class Index extends LibraryCommand {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -115,16 +118,7 @@ final class SymbolsCommand {
     }
 
     @Command(name = "search", description = "Ranked, fuzzy search over symbol names, keywords and descriptions.")
-    static final class Search implements Callable<Integer> {
-        @Mixin
-        EngineOption engine;
-
-        @ArgGroup(exclusive = false, heading = "Libraries%n")
-        LibraryOptions libraries = new LibraryOptions();
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Search extends LibraryCommand {
         @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Search terms; a symbol must match every one.")
         List<String> terms;
 
@@ -152,16 +146,7 @@ final class SymbolsCommand {
     }
 
     @Command(name = "show", description = "Print a symbol's properties and pin table, or JSON with --json.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        EngineOption engine;
-
-        @ArgGroup(exclusive = false, heading = "Libraries%n")
-        LibraryOptions libraries = new LibraryOptions();
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Show extends LibraryCommand {
         @Parameters(paramLabel = "LIB:NAME", description = "The symbol, such as Device:R.")
         String id;
 

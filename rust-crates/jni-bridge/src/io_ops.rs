@@ -22,19 +22,9 @@ const PARSE_EXCEPTION_CTOR: &str = "(Ljava/lang/String;IIJLjava/lang/String;)V";
 
 fn null_check(object: &JObject, what: &str) -> Result<(), JavaError> {
     if object.is_null() {
-        return Err(JavaError::Throw {
-            class: "java/lang/NullPointerException",
-            message: format!("{what} is null"),
-        });
+        return Err(JavaError::null(what));
     }
     Ok(())
-}
-
-fn illegal_argument(message: String) -> JavaError {
-    JavaError::Throw {
-        class: "java/lang/IllegalArgumentException",
-        message,
-    }
 }
 
 /// Throws `SexprParseException` through its five-argument constructor, so Java sees the same
@@ -79,7 +69,7 @@ fn node_array<'local>(
     nodes: &[u32],
 ) -> Result<JIntArray<'local>, JavaError> {
     let len = jint::try_from(nodes.len()).map_err(|_| {
-        illegal_argument(format!(
+        JavaError::illegal_argument(format!(
             "node table of {} ints does not fit a Java array",
             nodes.len()
         ))
@@ -143,7 +133,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_sexprPrint<'loc
             .and_then(|n| n.checked_mul(4))
             .filter(|&n| n <= table_len as usize)
             .ok_or_else(|| {
-                illegal_argument(format!(
+                JavaError::illegal_argument(format!(
                     "invalid node table: {node_count} nodes do not fit a table of {table_len} ints"
                 ))
             })?;
@@ -173,7 +163,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_sexprPrint<'loc
             let table = unsafe { std::slice::from_raw_parts(table.as_ptr().cast::<u32>(), used) };
             circuitsynth_io::print_table(bytes, table)
         };
-        let printed = printed.map_err(|e| illegal_argument(e.to_string()))?;
+        let printed = printed.map_err(|e| JavaError::illegal_argument(e.to_string()))?;
         Ok(env.byte_array_from_slice(&printed)?.into_raw())
     })
 }
@@ -232,7 +222,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_hashFiles<'loca
             .flat_map(|h| [h.size as jlong, h.xxh64 as jlong])
             .collect();
         let len = jint::try_from(flat.len())
-            .map_err(|_| illegal_argument("too many files".to_string()))?;
+            .map_err(|_| JavaError::illegal_argument("too many files".to_string()))?;
         let array = env.new_long_array(len)?;
         env.set_long_array_region(&array, 0, &flat)?;
         Ok(array.into_raw())

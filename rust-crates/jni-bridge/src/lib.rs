@@ -42,6 +42,21 @@ impl JavaError {
             message,
         }
     }
+
+    /// `NullPointerException("WHAT is null")`, for a null argument.
+    pub(crate) fn null(what: &str) -> Self {
+        JavaError::Throw {
+            class: "java/lang/NullPointerException",
+            message: format!("{what} is null"),
+        }
+    }
+
+    pub(crate) fn illegal_argument(message: String) -> Self {
+        JavaError::Throw {
+            class: "java/lang/IllegalArgumentException",
+            message,
+        }
+    }
 }
 
 impl From<jni::errors::Error> for JavaError {

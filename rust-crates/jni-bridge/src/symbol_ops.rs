@@ -30,23 +30,9 @@ use jni::JNIEnv;
 
 use crate::{guard, java_string, JavaError};
 
-fn null_pointer(what: &str) -> JavaError {
-    JavaError::Throw {
-        class: "java/lang/NullPointerException",
-        message: format!("{what} is null"),
-    }
-}
-
-fn illegal_argument(message: String) -> JavaError {
-    JavaError::Throw {
-        class: "java/lang/IllegalArgumentException",
-        message,
-    }
-}
-
 fn string_arg(env: &mut JNIEnv, s: &JString, what: &str) -> Result<String, JavaError> {
     if s.is_null() {
-        return Err(null_pointer(what));
+        return Err(JavaError::null(what));
     }
     java_string(env, s)
 }
@@ -70,8 +56,9 @@ fn string_array<'local>(
     env: &mut JNIEnv<'local>,
     items: &[String],
 ) -> Result<JObjectArray<'local>, JavaError> {
-    let len = jint::try_from(items.len())
-        .map_err(|_| illegal_argument("too many strings for a Java array".to_string()))?;
+    let len = jint::try_from(items.len()).map_err(|_| {
+        JavaError::illegal_argument("too many strings for a Java array".to_string())
+    })?;
     let array = env.new_object_array(len, "java/lang/String", JObject::null())?;
     for (i, item) in items.iter().enumerate() {
         let s = env.new_string(item)?;
@@ -88,7 +75,7 @@ fn optional_string_elements(
     what: &str,
 ) -> Result<Vec<String>, JavaError> {
     if array.is_null() {
-        return Err(null_pointer(what));
+        return Err(JavaError::null(what));
     }
     let len = env.get_array_length(array)?;
     let mut out = Vec::with_capacity(len as usize);
@@ -113,7 +100,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_symbolIndexOpen
         let nicknames = optional_string_elements(env, &nicknames, "nicknames")?;
         let paths = optional_string_elements(env, &paths, "paths")?;
         if nicknames.len() != paths.len() {
-            return Err(illegal_argument(format!(
+            return Err(JavaError::illegal_argument(format!(
                 "{} nicknames but {} paths",
                 nicknames.len(),
                 paths.len()
@@ -123,7 +110,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_symbolIndexOpen
         if !in_memory.is_null() {
             let len = env.get_array_length(&in_memory)? as usize;
             if len != nicknames.len() {
-                return Err(illegal_argument(format!(
+                return Err(JavaError::illegal_argument(format!(
                     "{} nicknames but {len} inMemory entries",
                     nicknames.len()
                 )));
@@ -229,8 +216,9 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_symbolSearch<'l
     guard(&mut env, std::ptr::null_mut(), |env| {
         let index = index(handle)?;
         let query = string_arg(env, &query, "query")?;
-        let limit = usize::try_from(limit)
-            .map_err(|_| illegal_argument(format!("limit must not be negative, was {limit}")))?;
+        let limit = usize::try_from(limit).map_err(|_| {
+            JavaError::illegal_argument(format!("limit must not be negative, was {limit}"))
+        })?;
         let encoded = encode_hits(&index.search(&query, limit));
         Ok(env.byte_array_from_slice(&encoded)?.into_raw())
     })

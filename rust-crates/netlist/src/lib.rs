@@ -1,2 +1,5 @@
 //! The `netlist` stage: connectivity, reference designators, net naming, KiCad `.net` read and
-//! write. Filled by the circuits-as-code work; empty until then.
+//! write, circuit JSON and circuit-synth import. The specification is
+//! `conformance/netlist/README.md`; the Java twin is `io.circuitsynth.netlist`.
+
+pub mod model;

@@ -2,4 +2,10 @@
 //! write, circuit JSON and circuit-synth import. The specification is
 //! `conformance/netlist/README.md`; the Java twin is `io.circuitsynth.netlist`.
 
+pub mod circuit_json;
+pub mod circuit_synth;
+pub mod codec;
+pub mod finalize;
 pub mod model;
+pub mod net_read;
+pub mod net_write;

@@ -9,6 +9,8 @@ import io.circuitsynth.natives.Configuration;
 import io.circuitsynth.natives.Configuration.EngineMode;
 import io.circuitsynth.natives.NativeStatus;
 import io.circuitsynth.natives.Natives;
+import io.circuitsynth.netlist.JavaNetlistStage;
+import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
@@ -107,6 +109,31 @@ public final class Engines {
             return Optional.empty();
         }
         return Natives.symbolStage();
+    }
+
+    /** The {@code netlist} stage of the selected engine. */
+    public static NetlistStage netlist() {
+        if (info().kind() == EngineKind.NATIVE) {
+            return Natives.netlistStage()
+                    .orElseThrow(() -> new IllegalStateException("native engine selected but not loaded"));
+        }
+        return javaNetlist();
+    }
+
+    /** The Java {@code netlist} stage, whatever engine is selected. */
+    public static NetlistStage javaNetlist() {
+        return new JavaNetlistStage();
+    }
+
+    /**
+     * The native {@code netlist} stage when the native library is usable; always empty under
+     * {@code circuitsynth.engine=java}.
+     */
+    public static Optional<NetlistStage> nativeNetlist() {
+        if (Holder.SELECTION.mode() == EngineMode.JAVA) {
+            return Optional.empty();
+        }
+        return Natives.netlistStage();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.circuitsynth.natives;
 
 import io.circuitsynth.io.IoStage;
+import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
 
@@ -38,5 +39,10 @@ public final class Natives {
     /** The native {@code symbol-cache} stage, if the native library is usable. */
     public static Optional<SymbolStage> symbolStage() {
         return status().loaded() ? Optional.of(new NativeSymbolStage()) : Optional.empty();
+    }
+
+    /** The native {@code netlist} stage, if the native library is usable. */
+    public static Optional<NetlistStage> netlistStage() {
+        return status().loaded() ? Optional.of(new NativeNetlistStage()) : Optional.empty();
     }
 }

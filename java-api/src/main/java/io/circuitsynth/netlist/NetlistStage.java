@@ -5,7 +5,7 @@ import io.circuitsynth.symbols.SymbolIndex;
 /**
  * The {@code netlist} stage: reads every supported input into a {@link Design}, writes circuit
  * JSON, and finalizes a design into a KiCad {@code .net}. Two implementations give identical bytes
- * and identical error messages: {@code JavaNetlistStage} and
+ * and identical error messages: {@link JavaNetlistStage} and
  * {@code io.circuitsynth.natives.NativeNetlistStage}. The specification is
  * {@code conformance/netlist/README.md}. Applications use {@code io.circuitsynth.Circuit}.
  *

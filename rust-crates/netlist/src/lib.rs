@@ -7,5 +7,8 @@ pub mod circuit_synth;
 pub mod codec;
 pub mod finalize;
 pub mod model;
+pub mod names;
 pub mod net_read;
 pub mod net_write;
+pub mod strnum;
+pub mod uuid;

@@ -512,6 +512,11 @@ fn resolve_definition<'a>(
             Some(name) => match data.slot_by_name.get(name.as_str()) {
                 Some(&s) => {
                     let existing = &mut data.slots[s as usize];
+                    // A port is a power net only when a net of its name says so outright:
+                    // port names are hierarchical labels, whatever they look like.
+                    if existing.kind == SlotKind::Port && net.power == Power::Yes {
+                        existing.power = true;
+                    }
                     if existing.net == NONE {
                         existing.net = k as u32;
                         existing.class = &net.class;
@@ -586,7 +591,7 @@ fn resolve_definition<'a>(
             if scratch.is_empty() {
                 return Err(at(
                     origin,
-                    no_pin_message(definition, c as usize, part, &node.pin),
+                    no_pin_message(definition, c as usize, part, &node.pin, node.unit),
                 ));
             }
             for &p in &scratch {
@@ -668,7 +673,7 @@ fn resolve_definition<'a>(
         if scratch.is_empty() {
             return Err(at(
                 &mark.origin,
-                no_pin_message(definition, c as usize, part, &mark.pin),
+                no_pin_message(definition, c as usize, part, &mark.pin, mark.unit),
             ));
         }
         for &p in &scratch {
@@ -782,12 +787,22 @@ fn select_pins(part: &Part, selector: &str, unit: u32, out: &mut Vec<u32>) {
     }
 }
 
-fn no_pin_message(definition: &Definition, c: usize, part: &Part, selector: &str) -> String {
+fn no_pin_message(
+    definition: &Definition,
+    c: usize,
+    part: &Part,
+    selector: &str,
+    unit: u32,
+) -> String {
     let component = &definition.components[c];
     let mut message = format!(
-        "component {} of {} ({}) has no pin \"{}\"; ",
+        "component {} of {} ({}) has no pin \"{}\"",
         component.id, definition.name, component.symbol, selector
     );
+    if unit != 0 {
+        message.push_str(&format!(" in unit {unit}"));
+    }
+    message.push_str("; ");
     if part.pins.is_empty() {
         message.push_str("it has no pins");
         return message;
@@ -1645,7 +1660,11 @@ fn assemble<'a>(
             match slot.kind {
                 SlotKind::Port => {
                     entry.port = entry.port.or(borrowed);
-                    candidate(&mut port, sheet, &slot.name, &mut full);
+                    if slot.power {
+                        power = power.or(Some(&slot.name));
+                    } else {
+                        candidate(&mut port, sheet, &slot.name, &mut full);
+                    }
                 }
                 SlotKind::Named => {
                     entry.label = entry.label.or(borrowed);

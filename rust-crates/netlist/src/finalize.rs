@@ -1373,8 +1373,9 @@ fn number_references(
             let entry = used
                 .entry(prefix.to_ascii_uppercase())
                 .or_insert_with(|| (HashSet::new(), 1));
-            if let Ok(n) = digits.parse::<u64>() {
-                entry.0.insert(n);
+            // Numbers given to prefixes are small; longer fixed numbers can never collide.
+            if digits.len() <= 18 {
+                entry.0.insert(digits.parse::<u64>().expect("ASCII digits"));
             }
             local[i] = Local::Digits(digits);
         }

@@ -41,6 +41,7 @@ file="$work/natives/$platform/$lib"
 passed=0
 failed=0
 ok() { echo "ok: $*"; passed=$((passed + 1)); }
+oneline() { printf '%s' "$1" | tr '\n' ' '; }
 bad() { echo "FAIL: $*"; failed=$((failed + 1)); }
 
 # exports_only NAME...: every name is a JNI entry point, and the handshake's ones are there.
@@ -78,7 +79,7 @@ case "$platform" in
     allowed='^(libc\.so\.6|libm\.so\.6|libdl\.so\.2|libpthread\.so\.0|librt\.so\.1|libgcc_s\.so\.1|ld-linux-x86-64\.so\.2|ld-linux-aarch64\.so\.1)$'
     needed="$(readelf -d -W "$file" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')"
     unexpected="$(printf '%s\n' "$needed" | grep -Ev "$allowed" | grep . || true)"
-    if [ -z "$unexpected" ]; then ok "DT_NEEDED: $(echo $needed)"; else bad "unexpected DT_NEEDED: $(echo $unexpected)"; fi
+    if [ -z "$unexpected" ]; then ok "DT_NEEDED: $(oneline "$needed")"; else bad "unexpected DT_NEEDED: $(oneline "$unexpected")"; fi
 
     exports_only "$(nm -D --defined-only "$file" | awk '{print $NF}')" ""
     ;;
@@ -105,7 +106,7 @@ case "$platform" in
     # otool -L lists the library's own install name first, then what it links.
     deps="$(otool -L "$file" | tail -n +2 | awk '{print $1}' | grep -v 'libcircuitsynth\.dylib$' || true)"
     unexpected="$(printf '%s\n' "$deps" | grep -Ev '^/usr/lib/(libSystem\.B|libiconv\.2|libresolv\.9|libobjc\.A|libc\+\+\.1)\.dylib$' | grep . || true)"
-    if [ -z "$unexpected" ]; then ok "links: $(echo $deps)"; else bad "links non-system libraries: $(echo $unexpected)"; fi
+    if [ -z "$unexpected" ]; then ok "links: $(oneline "$deps")"; else bad "links non-system libraries: $(oneline "$unexpected")"; fi
 
     exports_only "$(nm -gU "$file" | awk '{print $NF}')" "_"
     ;;
@@ -122,7 +123,7 @@ case "$platform" in
       exports_only "$("$readobj" --coff-exports "$file" | sed -n 's/^ *Name: *//p')" ""
       imports="$("$readobj" --coff-imports "$file" | sed -n 's/^ *Name: *\(.*\.dll\)$/\1/Ip' | sort -u)"
       crt="$(printf '%s\n' "$imports" | grep -Ei '^(vcruntime|msvcp|ucrtbase|api-ms-win-crt-|libgcc|libstdc|libwinpthread)' || true)"
-      if [ -z "$crt" ]; then ok "imports: $(echo $imports)"; else bad "depends on a C runtime DLL: $(echo $crt)"; fi
+      if [ -z "$crt" ]; then ok "imports: $(oneline "$imports")"; else bad "depends on a C runtime DLL: $(oneline "$crt")"; fi
     fi
     ;;
 esac

@@ -6,7 +6,8 @@
 #   2. no natives jar: the Java engine, and the reason says what to add;
 #   3. a natives jar of another platform only: the Java engine, and a warning names that jar.
 # Both engines must print the same pins. Artifacts go to a private local repository under
-# WORK_DIR (read-only tail: ~/.m2/repository), never into ~/.m2 itself.
+# WORK_DIR (read-only tail: ~/.m2/repository), never into ~/.m2 itself. CONSUMER_EXTRA_JAVA
+# names more java executables that must load the natives too.
 #
 # Usage: scripts/consumer-it.sh STAGED_REPO_DIR VERSION PLATFORM WORK_DIR
 set -euo pipefail
@@ -62,12 +63,13 @@ build() {
   fi
 }
 
-# run NAME [JVM options]: runs the consumer; NAME.out, NAME.err and NAME.rc under WORK_DIR.
+# run NAME [JVM options]: runs the consumer with $java; NAME.out, NAME.err and NAME.rc under WORK_DIR.
+java=java
 run() {
   local name="$1"
   shift
   local rc=0
-  java -cp "$project/target/classes:$(cat "$project/target/classpath.txt")" \
+  "$java" -cp "$project/target/classes:$(cat "$project/target/classpath.txt")" \
     -Dcircuitsynth.native.extractDir="$work/extract" "$@" \
     example.Consumer "$sample" R_Sample > "$work/$name.out" 2> "$work/$name.err" || rc=$?
   echo "$rc" > "$work/$name.rc"
@@ -85,6 +87,14 @@ expect_line "$work/native.out" "platform: $platform"
 expect_line "$work/native.out" "reason: loaded $work/extract/$version-$sha12/$platform/$lib from $jar"
 run native-required -Dcircuitsynth.engine=native
 expect_line "$work/native-required.out" "engine: NATIVE"
+# CONSUMER_EXTRA_JAVA: more java executables (e.g. another JDK) that must load the same natives.
+n=0
+for extra_java in ${CONSUMER_EXTRA_JAVA:-}; do
+  n=$((n + 1))
+  java="$extra_java" run "native-extra-$n" -Dcircuitsynth.engine=native
+  echo "  with $("$extra_java" -version 2>&1 | head -1)"
+  expect_line "$work/native-extra-$n.out" "engine: NATIVE"
+done
 
 echo "consumer: setup 2, no natives jar"
 build "$repo"

@@ -45,6 +45,7 @@ copy_tree() {
 # The Central Portal's upload and status endpoints on loopback: the plugin's real upload path
 # runs, and the bytes it uploads are what the checks read.
 portals=()
+# shellcheck disable=SC2317 # called by the trap
 stop_portals() { for pid in ${portals[@]+"${portals[@]}"}; do kill "$pid" 2>/dev/null || true; done; }
 trap stop_portals EXIT
 start_portal() {

@@ -60,6 +60,10 @@ public final class CheckBundle {
         this.repo = repo;
         this.version = version;
         this.platforms = platforms;
+        if (platforms.containsAll(ALL_PLATFORMS)) {
+            // Only a release of every platform can hold the artifact that depends on all of them.
+            COMPONENTS.put("circuitsynth-all", "pom");
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -105,6 +109,7 @@ public final class CheckBundle {
             }
         }
         natives();
+        all();
         cli();
         library();
         bom();
@@ -285,6 +290,26 @@ public final class CheckBundle {
         }
     }
 
+    /** circuitsynth-all depends on the library and on the natives of every platform. */
+    void all() throws Exception {
+        Path pom = dir("circuitsynth-all").resolve(file("circuitsynth-all", null, "pom"));
+        if (!COMPONENTS.containsKey("circuitsynth-all") || !Files.isRegularFile(pom)) {
+            return;
+        }
+        Set<String> deps = new TreeSet<>();
+        Element dependencies = child(xml(pom), "dependencies");
+        for (Node n = dependencies == null ? null : dependencies.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element && ((Element) n).getTagName().equals("dependency")) {
+                Element d = (Element) n;
+                String classifier = text(d, "classifier");
+                deps.add(text(d, "artifactId") + (classifier.isEmpty() ? "" : ":" + classifier));
+            }
+        }
+        Set<String> expected = new TreeSet<>(List.of("circuitsynth"));
+        ALL_PLATFORMS.forEach(p -> expected.add("circuitsynth-natives:" + p));
+        check(deps.equals(expected), pom.getFileName() + " depends on " + deps + ", expected " + expected);
+    }
+
     /** The shaded command-line jar runs and carries the natives of every platform in the bundle. */
     void cli() throws Exception {
         Path jar = dir("circuitsynth-cli").resolve(file("circuitsynth-cli", "all", "jar"));
@@ -337,12 +362,8 @@ public final class CheckBundle {
                 managed.add(text(d, "artifactId") + (classifier.isEmpty() ? "" : ":" + classifier));
             }
         }
-        Set<String> expected = new TreeSet<>();
-        for (Map.Entry<String, String> c : COMPONENTS.entrySet()) {
-            if (c.getValue().equals("jar") && !c.getKey().equals("circuitsynth-natives")) {
-                expected.add(c.getKey());
-            }
-        }
+        Set<String> expected = new TreeSet<>(List.of("circuitsynth", "circuitsynth-cli", "circuitsynth-conformance",
+                "circuitsynth-all"));
         ALL_PLATFORMS.forEach(p -> expected.add("circuitsynth-natives:" + p));
         check(managed.equals(expected), "the BOM manages " + managed + ", expected " + expected);
     }

@@ -4,7 +4,8 @@
 # runs in a JVM of its own, in three setups:
 #   1. natives classifier ${os.detected.classifier}: the native engine loads from that jar;
 #   2. no natives jar: the Java engine, and the reason says what to add;
-#   3. a natives jar of another platform only: the Java engine, and a warning names that jar.
+#   3. a natives jar of another platform only: the Java engine, and a warning names that jar;
+#   4. circuitsynth-all, when the bundle has it (a release of all five platforms).
 # Both engines must print the same pins. Artifacts go to a private local repository under
 # WORK_DIR (read-only tail: ~/.m2/repository), never into ~/.m2 itself. CONSUMER_EXTRA_JAVA
 # names more java executables that must load the natives too.
@@ -136,6 +137,20 @@ expect_line "$work/foreign.rc" 0
 expect_line "$work/foreign.out" "engine: JAVA"
 expect_line "$work/foreign.out" "reason: native engine unusable: $wrong"
 expect_line "$work/foreign.err" "[main] WARN io.circuitsynth.natives.NativeLoader - Native engine unusable, Java engine only: $wrong"
+
+if [ -d "$repo/io/circuitsynth/circuitsynth-all/$version" ]; then
+  echo "consumer: setup 4, circuitsynth-all (every platform, one dependency)"
+  build "$repo" -P all
+  run all
+  expect_line "$work/all.rc" 0
+  expect_line "$work/all.out" "engine: NATIVE"
+  expect_line "$work/all.out" "reason: loaded $work/extract/$version-$sha12/$platform/$lib from $jar"
+  for p in linux-x86_64 linux-aarch_64 osx-x86_64 osx-aarch_64 windows-x86_64; do
+    if grep -q "circuitsynth-natives-$version-$p.jar" "$project/target/classpath.txt"; then pass; else fail "circuitsynth-all did not bring the $p natives"; fi
+  done
+else
+  echo "consumer: setup 4 skipped: this bundle has no circuitsynth-all (it needs all five platforms)"
+fi
 
 echo "consumer: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

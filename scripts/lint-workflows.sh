@@ -30,4 +30,4 @@ actionlint -no-color "${workflows[@]}"
 echo "actionlint: ${#workflows[@]} workflows clean"
 
 zizmor --version
-zizmor --offline --no-progress .github/workflows
+NO_COLOR=1 zizmor --offline --no-progress .github/workflows

@@ -27,7 +27,7 @@ for p in ${platforms//,/ }; do
 done
 : "${MAVEN_GPG_KEY:?the armored secret signing key}"
 
-published=".,conformance,rust-crates,natives-linux,java-api,cli,bom"
+published=".,conformance,rust-crates,natives-linux,java-api,cli,all-platforms,bom"
 release_build() {
   ./mvnw -B -ntp -s scripts/release-settings.xml -Dmaven.install.skip=true \
     -P release,release-merge deploy -DskipTests -Dcargo.skipBuild=true \

@@ -120,13 +120,13 @@ public final class CheckBundle {
         Path dir = dir(artifactId);
         boolean jar = COMPONENTS.get(artifactId).equals("jar");
         List<String> required = new ArrayList<>(List.of(file(artifactId, null, "pom")));
-        if (artifactId.equals("circuitsynth-parent")) {
-            // The SBOM of the whole release: every published module and its dependencies.
+        if (!artifactId.equals("circuitsynth-bom")) {
+            // Every module's SBOM; the parent's is the whole release's. The BOM has no dependencies.
             required.add(file(artifactId, "cyclonedx", "json"));
         }
         if (jar) {
             required.addAll(List.of(file(artifactId, null, "jar"), file(artifactId, "sources", "jar"),
-                    file(artifactId, "javadoc", "jar"), file(artifactId, "cyclonedx", "json")));
+                    file(artifactId, "javadoc", "jar")));
         }
         if (artifactId.equals("circuitsynth-natives")) {
             platforms.forEach(p -> required.add(file(artifactId, p, "jar")));

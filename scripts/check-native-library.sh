@@ -35,7 +35,11 @@ esac
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 jar="$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")"
-(cd "$work" && unzip -q "$jar" "natives/$platform/$lib")
+if command -v unzip >/dev/null 2>&1; then
+  (cd "$work" && unzip -q "$jar" "natives/$platform/$lib")
+else
+  (cd "$work" && jar xf "$jar" "natives/$platform/$lib")
+fi
 file="$work/natives/$platform/$lib"
 
 passed=0
@@ -135,5 +139,5 @@ for home in "${HOME:-}/" "${USERPROFILE:+$USERPROFILE\\}"; do
   fi
 done
 
-echo "native library $platform: $passed passed, $failed failed"
+echo "native-library: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -121,6 +121,23 @@ done < <(find "$work/repo" -name '*.asc' -print0)
 echo "signatures: $((signatures - bad_signatures)) passed, $bad_signatures failed"
 [ "$signatures" -gt 0 ] && [ "$bad_signatures" -eq 0 ] || failed=1
 
+step "The checks can fail: a bundle with a checksum missing and a jar changed after signing"
+rm -rf "$work/tampered"
+cp -R "$work/repo" "$work/tampered"
+rm "$work/tampered/io/circuitsynth/circuitsynth/$version/circuitsynth-$version-sources.jar.sha1"
+printf 'x' >> "$work/tampered/io/circuitsynth/circuitsynth-cli/$version/circuitsynth-cli-$version.jar"
+tampered="$work/tampered/io/circuitsynth/circuitsynth-cli/$version/circuitsynth-cli-$version.jar"
+if java "$root/scripts/CheckBundle.java" "$work/tampered" "$version" "$platform" > "$work/tampered.txt"; then
+  echo "FAIL: CheckBundle passed a tampered bundle"; failed=1
+elif ! grep -qxF "FAIL: circuitsynth lacks [circuitsynth-$version-sources.jar.sha1]" "$work/tampered.txt" \
+    || ! grep -qxF "FAIL: circuitsynth-cli-$version.jar.sha1 does not match circuitsynth-cli-$version.jar" "$work/tampered.txt"; then
+  echo "FAIL: CheckBundle did not name both defects:"; cat "$work/tampered.txt"; failed=1
+elif gpg --batch --quiet --verify "$tampered.asc" "$tampered" 2>/dev/null; then
+  echo "FAIL: gpg verified the signature of a changed jar"; failed=1
+else
+  echo "tampered bundle: 3 passed, 0 failed"
+fi
+
 step "Reproducibility (build B: another copy of the tree, unsigned)"
 copy_tree "$work/b"
 start_portal "$work/portal-b"

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Writes the circuit JSON error vectors of this folder: json_err_NAME.json with json_err_NAME.err.
+"""Writes the hand-made vectors of this folder: json_err_NAME.json with json_err_NAME.err (circuit
+JSON, section 5), cs_err_NAME.cs.json with cs_err_NAME.err and cs_NAME.cs.json (circuit-synth
+import, section 6; the real circuit-synth files come from generate_circuit_synth.py).
 
-The expected messages are written here by hand from the specification (section 5), never copied
-from an engine's output. Run from this folder: python3 generate_json.py
+The expected messages are written here by hand from the specification, never copied from an
+engine's output. Run from this folder: python3 generate_json.py
 """
 
 import json
@@ -281,6 +283,107 @@ VECTORS = {
 }
 
 
+
+
+def cs(components='{"R1": {"symbol": "Device:R", "ref": "R1"}}', nets="{}", subcircuits="[]", name='"root"'):
+    """A small circuit-synth object."""
+    return '{"name": %s, "components": %s, "nets": %s, "subcircuits": %s}' % (name, components, nets, subcircuits)
+
+
+def node(component, number):
+    return '{"component": "%s", "pin": {"number": "%s", "name": "~", "func": "passive"}}' % (component, number)
+
+
+POWER = cs(name='"power"', components='{"U1": {"symbol": "Regulator_Linear:AMS1117-3.3", "ref": "U1"}}',
+           nets='{"VCC": [%s, %s, %s]}' % (node("U1", "3"), node("U1", "3"), node("R9", "1")))
+
+CS_VECTORS = {
+    "top_array": (b"[]", "$: expected an object, found array"),
+    "missing_components": (b'{"name": "root", "nets": {}}', '$: missing member "components"'),
+    "syntax": (b'{"name": "root", "components": {},}', "1:35: unexpected character '}'"),
+    "missing_name": (b'{"components": {}}', '$: missing member "name"'),
+    "name_number": (b'{"name": 1, "components": {}}', "$.name: expected a string, found number"),
+    "components_string": (cs(components='"R1"').encode(),
+                          "$.components: expected an object or an array, found string"),
+    "component_string": (cs(components='{"R1": "Device:R"}').encode(),
+                         "$.components.R1: expected an object, found string"),
+    "missing_symbol": (cs(components='{"R1": {"ref": "R1", "value": "1k"}}').encode(),
+                       '$.components.R1: missing member "symbol"'),
+    "symbol_number": (cs(components='{"R1": {"symbol": 5}}').encode(),
+                      "$.components.R1.symbol: expected a string, found number"),
+    "array_missing_ref": (cs(components='[{"symbol": "Device:R"}]').encode(), '$.components[0]: missing member "ref"'),
+    "array_duplicate_ref": (cs(components='[{"symbol": "Device:R", "ref": "R1"}, {"symbol": "Device:C", "ref": "R1"}]'
+                               ).encode(),
+                            '$.components[1]: duplicate component "R1" (first at $.components[0])'),
+    "ref_overrides_key_duplicate": (cs(components='{"R1": {"symbol": "Device:R"}, "X": {"symbol": "Device:R", '
+                                                  '"ref": "R1"}}').encode(),
+                                    '$.components.X: duplicate component "R1" (first at $.components.R1)'),
+    "footprint_number": (cs(components='{"R1": {"symbol": "Device:R", "footprint": 0603}}').encode(),
+                         "1:75: invalid number"),
+    "footprint_boolean": (cs(components='{"R1": {"symbol": "Device:R", "footprint": false}}').encode(),
+                          "$.components.R1.footprint: expected a string, found boolean"),
+    "extra_fields_array": (cs(components='{"R1": {"symbol": "Device:R", "_extra_fields": []}}').encode(),
+                           "$.components.R1._extra_fields: expected an object, found array"),
+    "pins_object": (cs(components='{"R1": {"symbol": "Device:R", "pins": {}}}').encode(),
+                    "$.components.R1.pins: expected an array, found object"),
+    "pin_without_number": (cs(components='{"R1": {"symbol": "Device:R", "pins": [{"num": "1"}, {"name": "A"}]}}'
+                              ).encode(), '$.components.R1.pins[1]: missing member "num"'),
+    "pin_unknown_func": (cs(components='{"U1": {"symbol": "X:U", "pins": [{"num": "1", "func": "tristate"}]}}'
+                            ).encode(),
+                         "$.components.U1.pins[0].func: unknown pin electrical type 'tristate'; expected one of "
+                         + PIN_TYPES),
+    "pin_unit_negative": (cs(components='{"U1": {"symbol": "X:U", "pins": [{"num": 1, "unit": -1}]}}').encode(),
+                          "$.components.U1.pins[0].unit: expected an integer from 0 to 2147483647, found -1"),
+    "nets_array": (cs(nets="[]").encode(), "$.nets: expected an object, found array"),
+    "net_number": (cs(nets='{"VCC": 1}').encode(), "$.nets.VCC: expected an array or an object, found number"),
+    "net_object_without_nodes": (cs(nets='{"VCC": {"is_hierarchical": true}}').encode(),
+                                 '$.nets.VCC: missing member "nodes"'),
+    "node_dangling": (cs(subcircuits='[%s, %s]' % (cs(name='"led"', components="{}"), POWER)).encode(),
+                      '$.subcircuits[1].nets.VCC[2].component: no component "R9" in circuit "power"'),
+    "node_of_other_circuit": (cs(nets='{"SIG": [%s]}' % node("U1", "1"),
+                                 subcircuits='[%s]' % cs(name='"child"', components='{"U1": {"symbol": "X:U"}}')
+                                 ).encode(),
+                              '$.nets.SIG[0].component: no component "U1" in circuit "root"'),
+    "node_in_nodes_member": (cs(nets='{"SIG": {"nodes": [%s, {"component": "R1"}]}}' % node("R1", "1")).encode(),
+                             '$.nets.SIG.nodes[1]: missing member "pin"'),
+    "node_pin_string": (cs(nets='{"SIG": [{"component": "R1", "pin": "1"}]}').encode(),
+                        "$.nets.SIG[0].pin: expected an object, found string"),
+    "node_pin_empty": (cs(nets='{"SIG": [{"component": "R1", "pin": {"func": "passive"}}]}').encode(),
+                       '$.nets.SIG[0].pin: missing member "number"'),
+    "node_missing_component": (cs(nets='{"a b": [{"pin": {"number": "1"}}]}').encode(),
+                               '$.nets["a b"][0]: missing member "component"'),
+    "subcircuits_object": (cs(subcircuits="{}").encode(), "$.subcircuits: expected an array, found object"),
+    "subcircuit_string": (cs(subcircuits='["child"]').encode(), "$.subcircuits[0]: expected an object, found string"),
+    "subcircuit_missing_name": (cs(subcircuits='[%s, {"components": {}}]' % cs(name='"a"', components="{}")).encode(),
+                                '$.subcircuits[1]: missing member "name"'),
+    "deep_error_after_sibling": (cs(subcircuits='[%s, %s]' % (
+        cs(name='"a"', components="{}", subcircuits='[%s]' % cs(name='"a1"', components='{"C1": {"value": "1"}}')),
+        cs(name='"b"', components='[1]'))).encode(),
+        '$.subcircuits[0].subcircuits[0].components.C1: missing member "symbol"'),
+}
+
+# Valid hand-made circuit-synth inputs (their .out.json is written by the engines, checked by eye).
+CS_VALID = {
+    "cs_older_net_objects": cs(
+        components='[{"symbol": "Device:R", "ref": "R1", "value": "1k", "pins": [{"pin_id": "1", "num": 1, '
+                   '"name": "~", "func": "passive", "unit": 1}, {"pin_id": 2, "name": "~", "func": "passive"}]}, '
+                   '{"symbol": "Device:LED", "ref": "D"}]',
+        nets='{"N$7": {"nodes": [%s, {"component": "D", "pin": {"pin_id": "2"}}], "is_hierarchical": false, '
+             '"original_name": "N$7"}, "unconnected-(D-K)": {"nodes": []}, "EMPTY": {"nodes": []}, '
+             '"K": [{"component": "D", "pin": {"name": "K"}}, {"component": "D", "pin": {"number": 1}}]}'
+             % node("R1", "2")),
+    "cs_names_repeat": cs(
+        name='"top"', components="{}",
+        nets='{"BUS": []}',
+        subcircuits='[%s, %s, %s]' % (
+            cs(name='"ch"', components='{"R1": {"symbol": "Device:R"}}', nets='{"BUS": [%s]}' % node("R1", "1")),
+            cs(name='"ch_2"', components='{"R2": {"symbol": "Device:R"}}', nets='{"N$1": [%s]}' % node("R2", "1"),
+               subcircuits='[%s]' % cs(name='"ch"', components='{"R3": {"symbol": "Device:R"}}',
+                                       nets='{"N$1": [%s], "BUS": [%s]}' % (node("R3", "1"), node("R3", "2")))),
+            cs(name='"ch"', components='{"R4": {"symbol": "Device:R"}}', nets='{"BUS": [%s]}' % node("R4", "1")))),
+}
+
+
 def main():
     for name, (data, expected) in VECTORS.items():
         stem = "json_err_" + name if expected is not None else "json_" + name
@@ -288,6 +391,12 @@ def main():
         if expected is not None:
             assert "\n" not in expected
             (HERE / (stem + ".err")).write_bytes(expected.encode())
+    for name, (data, expected) in CS_VECTORS.items():
+        (HERE / ("cs_err_" + name + ".cs.json")).write_bytes(data)
+        assert "\n" not in expected
+        (HERE / ("cs_err_" + name + ".err")).write_bytes(expected.encode())
+    for stem, text in CS_VALID.items():
+        (HERE / (stem + ".cs.json")).write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -111,26 +111,39 @@ impl<'d, 'a> Tree<'d, 'a> {
         format!("{line}:{column}")
     }
 
-    /// An atom's value: a symbol as written, a string unquoted and unescaped. Escapes can spell
-    /// bytes that are not UTF-8; those read as U+FFFD, as Java's decoder reads them.
-    fn text(self, atom: usize) -> String {
+    /// An atom's value: a symbol as written, a string unquoted and unescaped. `\xHH` and octal
+    /// escapes can spell bytes that are not UTF-8; such a value is refused rather than repaired,
+    /// because the two engines' decoders repair differently.
+    fn text(self, atom: usize) -> Result<String, String> {
         let value = self.doc.value(atom).unwrap_or_default();
-        String::from_utf8_lossy(&value).into_owned()
+        match std::str::from_utf8(&value) {
+            Ok(text) => Ok(text.to_string()),
+            Err(_) => Err(self.fault(
+                atom,
+                format!("expected UTF-8 text, found '{}'", self.doc.text(atom)),
+            )),
+        }
     }
 
-    /// The child lists of `list` after its first item, each with its key (its first atom's
-    /// value; lists without one have no key and are skipped, like every unknown child).
-    fn elements(self, list: usize) -> impl Iterator<Item = (String, usize)> + 'd {
+    /// Whether `atom`'s value is `word` (a key: compared as bytes, never refused).
+    fn is_word(self, atom: usize, word: &str) -> bool {
+        self.doc.kind(atom) != Kind::List
+            && *self.doc.value(atom).unwrap_or_default() == *word.as_bytes()
+    }
+
+    /// The child lists of `list` after its first item, each with its key: its first atom, as
+    /// bytes. Lists without one have no key and are skipped, like every unknown child.
+    fn elements(
+        self,
+        list: usize,
+    ) -> impl Iterator<Item = (std::borrow::Cow<'d, [u8]>, usize)> + 'd {
         let doc = self.doc;
         doc.children(list).skip(1).filter_map(move |child| {
             if doc.kind(child) != Kind::List {
                 return None;
             }
             let head = doc.children(child).next()?;
-            if doc.kind(head) == Kind::List {
-                return None;
-            }
-            Some((Tree { doc }.text(head), child))
+            doc.value(head).map(|key| (key, child))
         })
     }
 
@@ -139,7 +152,7 @@ impl<'d, 'a> Tree<'d, 'a> {
         match self.doc.children(element).nth(1) {
             None => Ok(None),
             Some(item) if self.is_list(item) => Err(self.not_a_string(item)),
-            Some(item) => Ok(Some(self.text(item))),
+            Some(item) => self.text(item).map(Some),
         }
     }
 
@@ -152,19 +165,23 @@ impl<'d, 'a> Tree<'d, 'a> {
                 if self.is_list(item) {
                     Err(self.not_a_string(item))
                 } else {
-                    Ok(self.text(item))
+                    self.text(item)
                 }
             })
             .collect()
     }
 
     /// The first atom after the key: a field's text, `(field (name "N") "TEXT")`.
-    fn content(self, element: usize) -> Option<String> {
-        self.doc
+    fn content(self, element: usize) -> Result<Option<String>, String> {
+        match self
+            .doc
             .children(element)
             .skip(1)
             .find(|&item| !self.is_list(item))
-            .map(|item| self.text(item))
+        {
+            None => Ok(None),
+            Some(item) => self.text(item).map(Some),
+        }
     }
 
     fn not_a_string(self, item: usize) -> String {
@@ -201,13 +218,13 @@ fn scan(tree: Tree) -> Result<NetFile, String> {
         .doc
         .children(0)
         .next()
-        .is_some_and(|head| !tree.is_list(head) && tree.text(head) == "export");
+        .is_some_and(|head| tree.is_word(head, "export"));
     if !is_export {
         let root = tree.describe_root();
         return Err(tree.fault(0, format!("expected an export root list, found {root}")));
     }
     // The version decides whether anything else can be understood, so it is checked first.
-    let Some(version) = tree.elements(0).find(|(key, _)| key == "version") else {
+    let Some(version) = tree.elements(0).find(|(key, _)| **key == *b"version") else {
         return Err(tree.fault(0, "missing (version \"E\")".to_string()));
     };
     match tree.value(version.1)? {
@@ -232,11 +249,11 @@ fn scan(tree: Tree) -> Result<NetFile, String> {
     };
     let mut refs: HashMap<String, usize> = HashMap::new();
     for (key, section) in tree.elements(0) {
-        match key.as_str() {
-            "design" => scan_design(tree, section, &mut file)?,
-            "components" => {
+        match &*key {
+            b"design" => scan_design(tree, section, &mut file)?,
+            b"components" => {
                 for (key, comp) in tree.elements(section) {
-                    if key == "comp" {
+                    if *key == *b"comp" {
                         let comp = scan_comp(tree, comp)?;
                         if let Some(&first) = refs.get(&comp.reference) {
                             let detail = format!(
@@ -251,16 +268,16 @@ fn scan(tree: Tree) -> Result<NetFile, String> {
                     }
                 }
             }
-            "libparts" => {
+            b"libparts" => {
                 for (key, libpart) in tree.elements(section) {
-                    if key == "libpart" {
+                    if *key == *b"libpart" {
                         file.libparts.push(scan_libpart(tree, libpart)?);
                     }
                 }
             }
-            "nets" => {
+            b"nets" => {
                 for (key, net) in tree.elements(section) {
-                    if key == "net" {
+                    if *key == *b"net" {
                         file.nets.push(scan_net(tree, net)?);
                     }
                 }
@@ -273,17 +290,17 @@ fn scan(tree: Tree) -> Result<NetFile, String> {
 
 fn scan_design(tree: Tree, design: usize, file: &mut NetFile) -> Result<(), String> {
     for (key, element) in tree.elements(design) {
-        match key.as_str() {
-            "source" => first_value(tree, &mut file.source, element)?,
-            "sheet" => {
+        match &*key {
+            b"source" => first_value(tree, &mut file.source, element)?,
+            b"sheet" => {
                 let (mut path, mut tstamps, mut source) = (None, None, None);
                 for (key, item) in tree.elements(element) {
-                    match key.as_str() {
-                        "name" => first_value(tree, &mut path, item)?,
-                        "tstamps" => first_value(tree, &mut tstamps, item)?,
-                        "title_block" => {
+                    match &*key {
+                        b"name" => first_value(tree, &mut path, item)?,
+                        b"tstamps" => first_value(tree, &mut tstamps, item)?,
+                        b"title_block" => {
                             for (key, block_item) in tree.elements(item) {
-                                if key == "source" {
+                                if *key == *b"source" {
                                     first_value(tree, &mut source, block_item)?;
                                 }
                             }
@@ -315,46 +332,46 @@ fn scan_comp(tree: Tree, comp: usize) -> Result<CompRead, String> {
     let mut path: Option<String> = None;
     let mut uuids: Option<Vec<String>> = None;
     for (key, element) in tree.elements(comp) {
-        match key.as_str() {
-            "ref" => first_value(tree, &mut reference, element)?,
-            "value" => first_value(tree, &mut value, element)?,
-            "footprint" => first_value(tree, &mut footprint, element)?,
-            "datasheet" => first_value(tree, &mut datasheet, element)?,
-            "description" => first_value(tree, &mut description, element)?,
-            "fields" => {
+        match &*key {
+            b"ref" => first_value(tree, &mut reference, element)?,
+            b"value" => first_value(tree, &mut value, element)?,
+            b"footprint" => first_value(tree, &mut footprint, element)?,
+            b"datasheet" => first_value(tree, &mut datasheet, element)?,
+            b"description" => first_value(tree, &mut description, element)?,
+            b"fields" => {
                 for (key, field) in tree.elements(element) {
-                    if key != "field" {
+                    if *key != *b"field" {
                         continue;
                     }
                     let mut name = None;
                     for (key, item) in tree.elements(field) {
-                        if key == "name" {
+                        if *key == *b"name" {
                             first_value(tree, &mut name, item)?;
                         }
                     }
                     let name = name.unwrap_or_default();
                     let reserved = name.is_empty() || RESERVED_FIELDS.contains(&name.as_str());
                     if !reserved && !fields.iter().any(|(n, _)| *n == name) {
-                        let text = tree.content(field).unwrap_or_default();
+                        let text = tree.content(field)?.unwrap_or_default();
                         fields.push((name, text));
                     }
                 }
             }
-            "libsource" if libsource.is_none() => {
+            b"libsource" if libsource.is_none() => {
                 let (mut lib, mut part) = (None, None);
                 for (key, item) in tree.elements(element) {
-                    match key.as_str() {
-                        "lib" => first_value(tree, &mut lib, item)?,
-                        "part" => first_value(tree, &mut part, item)?,
+                    match &*key {
+                        b"lib" => first_value(tree, &mut lib, item)?,
+                        b"part" => first_value(tree, &mut part, item)?,
                         _ => {}
                     }
                 }
                 libsource = Some((lib.unwrap_or_default(), part.unwrap_or_default()));
             }
-            "property" => {
+            b"property" => {
                 let mut name = None;
                 for (key, item) in tree.elements(element) {
-                    if key == "name" {
+                    if *key == *b"name" {
                         first_value(tree, &mut name, item)?;
                     }
                 }
@@ -365,15 +382,15 @@ fn scan_comp(tree: Tree, comp: usize) -> Result<CompRead, String> {
                     _ => {}
                 }
             }
-            "sheetpath" => {
+            b"sheetpath" => {
                 for (key, item) in tree.elements(element) {
-                    if key == "names" {
+                    if *key == *b"names" {
                         first_value(tree, &mut path, item)?;
                     }
                 }
             }
             // KiCad 6 wrote one `tstamp`; KiCad 7 on write `tstamps`, one per placed unit.
-            "tstamps" | "tstamp" if uuids.is_none() => uuids = Some(tree.values(element)?),
+            b"tstamps" | b"tstamp" if uuids.is_none() => uuids = Some(tree.values(element)?),
             _ => {}
         }
     }
@@ -403,20 +420,20 @@ fn scan_libpart(tree: Tree, libpart: usize) -> Result<LibpartRead, String> {
     let (mut lib, mut part) = (None, None);
     let mut pins: Vec<PinSpec> = Vec::new();
     for (key, element) in tree.elements(libpart) {
-        match key.as_str() {
-            "lib" => first_value(tree, &mut lib, element)?,
-            "part" => first_value(tree, &mut part, element)?,
-            "pins" => {
+        match &*key {
+            b"lib" => first_value(tree, &mut lib, element)?,
+            b"part" => first_value(tree, &mut part, element)?,
+            b"pins" => {
                 for (key, pin) in tree.elements(element) {
-                    if key != "pin" {
+                    if *key != *b"pin" {
                         continue;
                     }
                     let (mut number, mut name, mut kind) = (None, None, None);
                     for (key, item) in tree.elements(pin) {
-                        match key.as_str() {
-                            "num" => first_value(tree, &mut number, item)?,
-                            "name" => first_value(tree, &mut name, item)?,
-                            "type" => first_value(tree, &mut kind, item)?,
+                        match &*key {
+                            b"num" => first_value(tree, &mut number, item)?,
+                            b"name" => first_value(tree, &mut name, item)?,
+                            b"type" => first_value(tree, &mut kind, item)?,
                             _ => {}
                         }
                     }
@@ -449,17 +466,17 @@ fn scan_net(tree: Tree, net: usize) -> Result<NetRead, String> {
     let (mut name, mut class) = (None, None);
     let mut nodes = Vec::new();
     for (key, element) in tree.elements(net) {
-        match key.as_str() {
-            "name" => first_value(tree, &mut name, element)?,
-            "class" => first_value(tree, &mut class, element)?,
-            "node" => {
+        match &*key {
+            b"name" => first_value(tree, &mut name, element)?,
+            b"class" => first_value(tree, &mut class, element)?,
+            b"node" => {
                 let (mut reference, mut pin, mut function, mut pintype) = (None, None, None, None);
                 for (key, item) in tree.elements(element) {
-                    match key.as_str() {
-                        "ref" => first_value(tree, &mut reference, item)?,
-                        "pin" => first_value(tree, &mut pin, item)?,
-                        "pinfunction" => first_value(tree, &mut function, item)?,
-                        "pintype" => first_value(tree, &mut pintype, item)?,
+                    match &*key {
+                        b"ref" => first_value(tree, &mut reference, item)?,
+                        b"pin" => first_value(tree, &mut pin, item)?,
+                        b"pinfunction" => first_value(tree, &mut function, item)?,
+                        b"pintype" => first_value(tree, &mut pintype, item)?,
                         _ => {}
                     }
                 }

@@ -35,9 +35,10 @@ fn error_vectors() {
         checked += 1;
         match read(&fs::read(input).expect("read input")) {
             Ok(_) => failures.push(format!("{}: read, expected {expected}", stem(input))),
-            Err(actual) if actual != expected => {
-                failures.push(format!("{}:\n  expected {expected}\n  actual   {actual}", stem(input)))
-            }
+            Err(actual) if actual != expected => failures.push(format!(
+                "{}:\n  expected {expected}\n  actual   {actual}",
+                stem(input)
+            )),
             Err(_) => {}
         }
     }

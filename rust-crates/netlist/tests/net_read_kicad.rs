@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use circuitsynth_netlist::model::{Design, ReferenceKind};
 use circuitsynth_netlist::net_read::read;
 use net_read_support::connectivity::Connectivity;
+use net_read_support::dump::dump;
 
 fn corpus() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance/netlist/kicad");
@@ -162,4 +163,25 @@ fn flags_and_pins_without_numbers_read() {
         .collect();
     assert_eq!(all.iter().filter(|c| c.dnp).count(), 22);
     assert_eq!(all.iter().filter(|c| !c.in_bom).count(), 12);
+}
+
+/// `NAME SIZE XXH64` of each export's design dump: `NetReaderKicadTest` checks the same table, so
+/// the engines read every export into the same design. Regenerate with `NET_READ_BLESS=1` only
+/// after a reviewed change to the reader, in both engines.
+#[test]
+fn both_engines_read_every_export_into_the_same_design() {
+    let table =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/net_read_support/kicad_designs.txt");
+    let mut actual = String::new();
+    for path in corpus() {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = dump(&read(&fs::read(&path).expect("read")).expect("reads"));
+        let hash = circuitsynth_io::hash_bytes(text.as_bytes());
+        actual.push_str(&format!("{name} {} {hash:016x}\n", text.len()));
+    }
+    if std::env::var("NET_READ_BLESS").as_deref() == Ok("1") {
+        fs::write(&table, &actual).expect("write the table");
+    }
+    let expected = fs::read_to_string(&table).expect("the design table");
+    assert_eq!(actual, expected);
 }

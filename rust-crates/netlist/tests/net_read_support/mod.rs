@@ -3,4 +3,5 @@
 #![allow(dead_code)]
 
 pub mod connectivity;
+pub mod dump;
 pub mod synthetic;

@@ -3,9 +3,11 @@ package io.circuitsynth.netlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.circuitsynth.io.internal.Xxh64;
 import io.circuitsynth.netlist.ComponentSpec.PinSpec;
 import io.circuitsynth.testing.KicadFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +49,24 @@ class NetReaderKicadTest {
             Design design = NetReader.read(bytes);
             assertThat(NetConnectivity.ofNet(bytes).diff(NetConnectivity.ofDesign(design))).isEmpty();
         }));
+    }
+
+    /**
+     * {@code NAME SIZE XXH64} of each export's design dump, the table {@code net_read_kicad.rs}
+     * checks too: the engines read every export into the same design.
+     */
+    @Test
+    void bothEnginesReadEveryExportIntoTheSameDesign() throws IOException {
+        Path table = netlistVectors().resolve("../../rust-crates/netlist/tests/net_read_support/kicad_designs.txt")
+                .normalize();
+        StringBuilder actual = new StringBuilder();
+        for (Path path : corpus()) {
+            String name = path.getFileName().toString().replaceFirst("\\.net$", "");
+            byte[] text = DesignDump.dump(NetReader.read(Files.readAllBytes(path))).getBytes(StandardCharsets.UTF_8);
+            actual.append(name).append(' ').append(text.length).append(' ')
+                    .append(String.format("%016x", Xxh64.hash(text))).append('\n');
+        }
+        assertThat(actual.toString()).isEqualTo(Files.readString(table, StandardCharsets.UTF_8));
     }
 
     @Test

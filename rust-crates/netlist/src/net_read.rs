@@ -101,8 +101,14 @@ impl<'d, 'a> Tree<'d, 'a> {
         self.doc.kind(node) == Kind::List
     }
 
-    /// `LINE:COLUMN: DETAIL` at `node`'s first byte.
+    /// `LINE:COLUMN: DETAIL` at `node`'s first byte. Text quoted from the file can hold line
+    /// breaks; they show as `\n` and `\r`, so a message is always one line.
     fn fault(self, node: usize, detail: String) -> String {
+        let detail = if detail.contains(['\n', '\r']) {
+            detail.replace('\n', "\\n").replace('\r', "\\r")
+        } else {
+            detail
+        };
         format!("{}: {detail}", self.position(node))
     }
 

@@ -26,9 +26,12 @@ final class NetTree {
         this.src = TreeAccess.source(tree);
     }
 
-    /** {@code LINE:COLUMN: DETAIL} at {@code node}'s first byte. */
+    /**
+     * {@code LINE:COLUMN: DETAIL} at {@code node}'s first byte. Text quoted from the file can hold
+     * line breaks; they show as {@code \n} and {@code \r}, so a message is always one line.
+     */
     NetlistException fault(int node, String detail) {
-        return new NetlistException(position(node) + ": " + detail);
+        return new NetlistException(position(node) + ": " + detail.replace("\n", "\\n").replace("\r", "\\r"));
     }
 
     String position(int node) {

@@ -99,8 +99,7 @@ pub fn place_fields(
     } else {
         Side::Corner
     };
-    let size = size.abs();
-    let gap = i64::from(size / 2);
+    let gap = i64::from(size).abs() / 2;
     let (h, v) = match side {
         Side::Right | Side::Corner => (HAlign::Left, VAlign::Center),
         Side::Left => (HAlign::Right, VAlign::Center),

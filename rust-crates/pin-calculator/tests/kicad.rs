@@ -14,13 +14,21 @@ use circuitsynth_pin_calculator::{graphics_texts, Mirror, Placement, Rotation, S
 use circuitsynth_symbol_cache::read::parse_iu;
 use circuitsynth_symbol_cache::{read_symbols, ElectricalType};
 
+/// `CIRCUITSYNTH_KICAD_CLI`, else `kicad-cli` on `PATH`.
+fn kicad_cli() -> String {
+    std::env::var("CIRCUITSYNTH_KICAD_CLI")
+        .ok()
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "kicad-cli".to_string())
+}
+
 fn demos() -> Option<PathBuf> {
     let dir = std::env::var("CIRCUITSYNTH_KICAD_DEMOS")
         .ok()
         .filter(|d| !d.is_empty())
         .unwrap_or_else(|| "/usr/share/kicad/demos".to_string());
     let dir = PathBuf::from(dir);
-    let cli = Command::new("kicad-cli").arg("version").output().is_ok();
+    let cli = Command::new(kicad_cli()).arg("version").output().is_ok();
     if dir.is_dir() && cli {
         return Some(dir);
     }
@@ -273,7 +281,7 @@ fn every_connected_pin_of_the_kicad_demos_lands_on_its_connection() {
             continue;
         }
         let net = temp.join(format!("{designs}.net"));
-        let status = Command::new("kicad-cli")
+        let status = Command::new(kicad_cli())
             .args(["sch", "export", "netlist", "--format", "kicadsexpr", "-o"])
             .arg(&net)
             .arg(&root)

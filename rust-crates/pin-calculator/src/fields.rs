@@ -166,11 +166,12 @@ fn field(
         i32::try_from(x).map_err(|_| range())?,
         i32::try_from(y).map_err(|_| range())?,
     );
-    let relative = text::relative_box(text, style);
+    let measured = text::measure(text);
+    let relative = text::measured_box(&measured, style);
     let mut b = relative;
     shift(&mut b, xi, yi);
     let bbox = b.to_rect().ok_or_else(range)?;
-    let (file_angle, file_h, file_v) = file_form(text, style, &relative, placement);
+    let (file_angle, file_h, file_v) = file_form(&measured, style, &relative, placement);
     Ok(FieldPlacement {
         x: xi,
         y: yi,
@@ -188,7 +189,7 @@ fn field(
 /// in a fixed order (angle 0 then 90; left, center, right; top, center, bottom); the first that
 /// fits wins.
 fn file_form(
-    text: &str,
+    measured: &text::Measure,
     drawn: &TextStyle,
     drawn_box: &Bounds,
     placement: &Placement,
@@ -203,7 +204,7 @@ fn file_form(
                     v,
                     ..*drawn
                 };
-                let c = text::relative_box(text, &style);
+                let c = text::measured_box(measured, &style);
                 let (ax, ay) = (x1 * c.min_x + y1 * c.min_y, x2 * c.min_x + y2 * c.min_y);
                 let (bx, by) = (x1 * c.max_x + y1 * c.max_y, x2 * c.max_x + y2 * c.max_y);
                 if Bounds::of(ax, ay, bx, by) == *drawn_box {

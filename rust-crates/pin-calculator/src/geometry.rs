@@ -5,7 +5,7 @@ use circuitsynth_symbol_cache::{ElectricalType, Graphic, Symbol};
 use crate::error::PinError;
 use crate::graphics::{self, Item};
 use crate::rect::{Bounds, Rect};
-use crate::transform::Placement;
+use crate::transform::{self, Placement};
 
 /// One pin as the calculator keeps it: library coordinates, Y up as in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,11 +172,12 @@ impl SymbolGeometry {
     ) -> Result<Rect, PinError> {
         out.clear();
         let shape = self.shape(unit, body_style)?;
+        let m = placement.wide_matrix();
         for &i in &shape.pins {
             let pin = &self.pins[i as usize];
-            let (x, y) = placement.to_sheet(i64::from(pin.x), i64::from(pin.y));
+            let (x, y) = placement.apply(&m, i64::from(pin.x), i64::from(pin.y));
             let (ix, iy) = pin.inward();
-            let (dx, dy) = placement.direction(-ix, -iy);
+            let (dx, dy) = transform::turn(&m, -ix, -iy);
             let (Ok(x), Ok(y)) = (i32::try_from(x), i32::try_from(y)) else {
                 return Err(self.out_of_range(placement));
             };
@@ -196,8 +197,8 @@ impl SymbolGeometry {
             Some(b) => {
                 // The Y-down box goes through the matrix as its two corners (the file's Y up
                 // is already undone, so `to_sheet` gets them back in file form).
-                let (x0, y0) = placement.to_sheet(b.min_x, -b.min_y);
-                let (x1, y1) = placement.to_sheet(b.max_x, -b.max_y);
+                let (x0, y0) = placement.apply(&m, b.min_x, -b.min_y);
+                let (x1, y1) = placement.apply(&m, b.max_x, -b.max_y);
                 Bounds::of(x0, y0, x1, y1)
             }
             None => Bounds::point(i64::from(placement.x), i64::from(placement.y)),

@@ -122,8 +122,14 @@ fn line_units(line: &str) -> u64 {
     units
 }
 
-/// The text box relative to its anchor, in the text's own frame before rotation (Y down).
-fn unrotated(text: &str, size_x: i64, size_y: i64, h: HAlign, v: VAlign) -> Bounds {
+/// What the box needs of a text: its widest line in 21sts of the glyph width, and its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Measure {
+    units: i64,
+    lines: i64,
+}
+
+pub(crate) fn measure(text: &str) -> Measure {
     // KiCad shows "~" alone as an empty text (its old spelling of an empty field).
     let text = if text == "~" { "" } else { text };
     let mut lines = 0i64;
@@ -134,10 +140,17 @@ fn unrotated(text: &str, size_x: i64, size_y: i64, h: HAlign, v: VAlign) -> Boun
     }
     // The caps only keep absurd texts from overflowing; whatever they cut is far outside the
     // coordinate range and reported as such.
-    let units = i64::try_from(widest.min(1 << 31)).unwrap_or(1 << 31);
-    let width = ceil_div(units * size_x, 21);
+    Measure {
+        units: i64::try_from(widest.min(1 << 31)).unwrap_or(1 << 31),
+        lines: lines.min(1 << 24),
+    }
+}
+
+/// The text box relative to its anchor, in the text's own frame before rotation (Y down).
+fn unrotated(m: &Measure, size_x: i64, size_y: i64, h: HAlign, v: VAlign) -> Bounds {
+    let width = ceil_div(m.units * size_x, 21);
     let pitch = ceil_div(size_y * 161, 100);
-    let extra = (lines - 1).min(1 << 24) * pitch;
+    let extra = (m.lines - 1) * pitch;
     let above = ceil_div(size_y, 5);
     let below = ceil_div(size_y * 13, 10);
     let centre = ceil_div(size_y * 3, 4);
@@ -174,8 +187,13 @@ fn turn(rotation: Rotation, x: i64, y: i64) -> (i64, i64) {
 
 /// The text box relative to its anchor, turned by a right angle.
 pub(crate) fn relative_box(text: &str, style: &TextStyle) -> Bounds {
+    measured_box(&measure(text), style)
+}
+
+/// [`relative_box`] of a text already measured.
+pub(crate) fn measured_box(m: &Measure, style: &TextStyle) -> Bounds {
     let b = unrotated(
-        text,
+        m,
         i64::from(style.size_x).abs(),
         i64::from(style.size_y).abs(),
         style.h,
@@ -197,7 +215,7 @@ pub(crate) fn relative_box_tenths(
     h: HAlign,
     v: VAlign,
 ) -> Bounds {
-    let b = unrotated(text, size_x.abs(), size_y.abs(), h, v);
+    let b = unrotated(&measure(text), size_x.abs(), size_y.abs(), h, v);
     let rotation = match tenths.rem_euclid(3600) {
         0 => Some(Rotation::R0),
         900 => Some(Rotation::R90),

@@ -143,14 +143,28 @@ impl Placement {
 
     /// A library point (Y up, as in the file) in sheet coordinates; i64 so nothing overflows.
     pub fn to_sheet(&self, x: i64, y_up: i64) -> (i64, i64) {
-        let (dx, dy) = self.direction(x, y_up);
-        (i64::from(self.x) + dx, i64::from(self.y) + dy)
+        self.apply(&self.wide_matrix(), x, y_up)
     }
 
     /// A library vector (Y up) turned into sheet axes, without the translation.
     pub fn direction(&self, x: i64, y_up: i64) -> (i64, i64) {
-        let [x1, y1, x2, y2] = self.matrix().map(i64::from);
-        let v = -y_up;
-        (x1 * x + y1 * v, x2 * x + y2 * v)
+        turn(&self.wide_matrix(), x, y_up)
     }
+
+    /// The matrix in i64, computed once per placed unit.
+    pub(crate) fn wide_matrix(&self) -> [i64; 4] {
+        self.matrix().map(i64::from)
+    }
+
+    /// [`to_sheet`](Self::to_sheet) with the matrix at hand.
+    pub(crate) fn apply(&self, m: &[i64; 4], x: i64, y_up: i64) -> (i64, i64) {
+        let (dx, dy) = turn(m, x, y_up);
+        (i64::from(self.x) + dx, i64::from(self.y) + dy)
+    }
+}
+
+/// A library vector (Y up) through the matrix `m`.
+pub(crate) fn turn(m: &[i64; 4], x: i64, y_up: i64) -> (i64, i64) {
+    let v = -y_up;
+    (m[0] * x + m[1] * v, m[2] * x + m[3] * v)
 }

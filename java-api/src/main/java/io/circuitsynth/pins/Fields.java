@@ -139,7 +139,8 @@ public final class Fields {
         if (!Bounds.fits(x) || !Bounds.fits(y)) {
             throw range(x, y);
         }
-        Bounds relative = Text.relativeBox(text, style);
+        Text.Measure measured = Text.measure(text);
+        Bounds relative = Text.measuredBox(measured, style);
         Bounds b = relative.copy();
         b.shift(x, y);
         Rect box = b.toRectOrNull();
@@ -150,7 +151,7 @@ public final class Fields {
         for (Rotation angle : new Rotation[] {Rotation.R0, Rotation.R90}) {
             for (HAlign fh : HAlign.values()) {
                 for (VAlign fv : VAlign.values()) {
-                    Bounds c = Text.relativeBox(text, new TextStyle(style.sizeX(), style.sizeY(), angle, fh, fv));
+                    Bounds c = Text.measuredBox(measured, new TextStyle(style.sizeX(), style.sizeY(), angle, fh, fv));
                     Bounds turned = Bounds.of(m[0] * c.minX + m[1] * c.minY, m[2] * c.minX + m[3] * c.minY,
                             m[0] * c.maxX + m[1] * c.maxY, m[2] * c.maxX + m[3] * c.maxY);
                     if (turned.sameAs(relative)) {

@@ -67,8 +67,10 @@ final class Text {
         return units;
     }
 
-    /** The text box relative to its anchor, in the text's own frame before rotation (Y down). */
-    private static Bounds unrotated(String text, long sizeX, long sizeY, HAlign h, VAlign v) {
+    /** What the box needs of a text: its widest line in 21sts of the glyph width, and its lines. */
+    record Measure(long units, long lines) {}
+
+    static Measure measure(String text) {
         // KiCad shows "~" alone as an empty text (its old spelling of an empty field).
         String shown = text.equals("~") ? "" : text;
         long lines = 0;
@@ -79,10 +81,15 @@ final class Text {
         }
         // The caps only keep absurd texts from overflowing; whatever they cut is far outside the
         // coordinate range and reported as such.
-        long units = Math.min(widest, 1L << 31);
+        return new Measure(Math.min(widest, 1L << 31), Math.min(lines, 1L << 24));
+    }
+
+    /** The text box relative to its anchor, in the text's own frame before rotation (Y down). */
+    private static Bounds unrotated(Measure m, long sizeX, long sizeY, HAlign h, VAlign v) {
+        long units = m.units();
         long width = Bounds.ceilDiv(units * sizeX, 21);
         long pitch = Bounds.ceilDiv(sizeY * 161, 100);
-        long extra = Math.min(lines - 1, 1L << 24) * pitch;
+        long extra = (m.lines() - 1) * pitch;
         long above = Bounds.ceilDiv(sizeY, 5);
         long below = Bounds.ceilDiv(sizeY * 13, 10);
         long centre = Bounds.ceilDiv(sizeY * 3, 4);
@@ -138,7 +145,12 @@ final class Text {
 
     /** The text box relative to its anchor, turned by a right angle. */
     static Bounds relativeBox(String text, TextStyle style) {
-        Bounds b = unrotated(text, Math.abs((long) style.sizeX()), Math.abs((long) style.sizeY()), style.h(),
+        return measuredBox(measure(text), style);
+    }
+
+    /** {@link #relativeBox} of a text already measured. */
+    static Bounds measuredBox(Measure m, TextStyle style) {
+        Bounds b = unrotated(m, Math.abs((long) style.sizeX()), Math.abs((long) style.sizeY()), style.h(),
                 style.v());
         return turn(style.angle(), b);
     }
@@ -149,7 +161,7 @@ final class Text {
      * and Rust round differently) is involved.
      */
     static Bounds relativeBoxTenths(String text, long sizeX, long sizeY, long tenths, HAlign h, VAlign v) {
-        Bounds b = unrotated(text, Math.abs(sizeX), Math.abs(sizeY), h, v);
+        Bounds b = unrotated(measure(text), Math.abs(sizeX), Math.abs(sizeY), h, v);
         switch ((int) Math.floorMod(tenths, 3600L)) {
             case 0:
                 return turn(Rotation.R0, b);

@@ -67,7 +67,8 @@ enum Side {
 /// Places Reference above Value beside `body` (a placed unit's body box, which holds its pin
 /// lines), on the first side of right, top, bottom, left that no shown pin leaves from; when
 /// every side has pins, off the top right corner. The text boxes never touch the body box nor
-/// each other. `size` is the text size in IU.
+/// each other. `size` is the text size in IU. `reference` is the text as KiCad shows it: for a
+/// symbol of several units that is the reference with its unit letter (`U1A`).
 ///
 /// # Errors
 /// A field reaching outside KiCad's coordinate range.

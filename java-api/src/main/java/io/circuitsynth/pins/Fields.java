@@ -40,7 +40,8 @@ public final class Fields {
      * Places Reference above Value beside {@code body} (a placed unit's body box, which holds its pin
      * lines), on the first side of right, top, bottom, left that no shown pin leaves from; when every
      * side has pins, off the top right corner. The text boxes never touch the body box nor each
-     * other. {@code size} is the text size in IU.
+     * other. {@code size} is the text size in IU. {@code reference} is the text as KiCad shows it:
+     * for a symbol of several units that is the reference with its unit letter ({@code U1A}).
      *
      * @throws PinException for a field reaching outside KiCad's coordinate range
      */

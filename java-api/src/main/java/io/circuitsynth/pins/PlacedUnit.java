@@ -1,5 +1,6 @@
 package io.circuitsynth.pins;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -9,7 +10,8 @@ import java.util.List;
  * @param body the box of the unit's drawing and of the lines of its shown pins
  */
 public record PlacedUnit(List<PlacedPin> pins, Rect body) {
+    /** Wraps {@code pins} without copying it: {@code SymbolGeometry.place} makes one per unit and hands it over. */
     public PlacedUnit {
-        pins = List.copyOf(pins);
+        pins = Collections.unmodifiableList(pins);
     }
 }

@@ -3,6 +3,8 @@ package io.circuitsynth.pins;
 import io.circuitsynth.symbols.Symbol;
 import io.circuitsynth.symbols.SymbolPin;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -97,19 +99,20 @@ public final class SymbolGeometry {
     public PlacedUnit place(int unit, int bodyStyle, Placement placement) {
         UnitShape shape = shape(unit, bodyStyle);
         int[] m = placement.matrix();
-        List<PlacedPin> out = new ArrayList<>(shape.pins().length);
+        PlacedPin[] out = new PlacedPin[shape.pins().length];
+        int n = 0;
         for (int i : shape.pins()) {
             SymbolPin pin = pins.get(i);
             long x = placement.sheetX(m, pin.x(), pin.y());
             long y = placement.sheetY(m, pin.x(), pin.y());
-            int[] inward = inward(pin);
-            long dx = Placement.directionX(m, -inward[0], -inward[1]);
-            long dy = Placement.directionY(m, -inward[0], -inward[1]);
+            int o = orientation(pin);
+            long dx = Placement.directionX(m, -INWARD_X[o], -INWARD_Y[o]);
+            long dy = Placement.directionY(m, -INWARD_X[o], -INWARD_Y[o]);
             if (!Bounds.fits(x) || !Bounds.fits(y)) {
                 throw outOfRange(placement);
             }
-            out.add(new PlacedPin(i, pin.number(), pin.name(), pin.type(), pin.hidden(), (int) x, (int) y, (int) dx,
-                    (int) dy));
+            out[n++] = new PlacedPin(i, pin.number(), pin.name(), pin.type(), pin.hidden(), (int) x, (int) y,
+                    (int) dx, (int) dy);
         }
         Bounds body;
         Bounds b = shape.body();
@@ -125,7 +128,7 @@ public final class SymbolGeometry {
         if (rect == null) {
             throw outOfRange(placement);
         }
-        return new PlacedUnit(out, rect);
+        return new PlacedUnit(Collections.unmodifiableList(Arrays.asList(out)), rect);
     }
 
     private UnitShape shape(int unit, int bodyStyle) {
@@ -145,17 +148,23 @@ public final class SymbolGeometry {
                 + ") reaches outside KiCad's coordinate range");
     }
 
-    /** The Y-up vector from the connection point towards the body (KiCad's pin orientation). */
-    private static int[] inward(SymbolPin pin) {
+    /**
+     * The Y-up vector from the connection point towards the body (KiCad's pin orientation), by
+     * {@link #orientation}: 0°, 90°, 180°, 270°.
+     */
+    private static final int[] INWARD_X = {1, 0, -1, 0};
+    private static final int[] INWARD_Y = {0, 1, 0, -1};
+
+    private static int orientation(SymbolPin pin) {
         switch (pin.rotation()) {
             case 90:
-                return new int[] {0, 1};
+                return 1;
             case 180:
-                return new int[] {-1, 0};
+                return 2;
             case 270:
-                return new int[] {0, -1};
+                return 3;
             default:
-                return new int[] {1, 0};
+                return 0;
         }
     }
 
@@ -187,11 +196,11 @@ public final class SymbolGeometry {
             }
             indexes[n++] = i;
             if (!pin.hidden()) {
-                int[] in = inward(pin);
+                int o = orientation(pin);
                 long x = pin.x();
                 long y = pin.y();
                 long length = pin.length();
-                Bounds line = Bounds.of(x, -y, x + in[0] * length, -(y + in[1] * length));
+                Bounds line = Bounds.of(x, -y, x + INWARD_X[o] * length, -(y + INWARD_Y[o] * length));
                 if (body == null) {
                     body = line;
                 } else {
@@ -199,6 +208,6 @@ public final class SymbolGeometry {
                 }
             }
         }
-        return new UnitShape(java.util.Arrays.copyOf(indexes, n), body);
+        return new UnitShape(Arrays.copyOf(indexes, n), body);
     }
 }

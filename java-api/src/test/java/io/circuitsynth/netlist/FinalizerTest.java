@@ -205,7 +205,7 @@ class FinalizerTest {
 
     @Test
     void theNetlistTellsTheSchematicWriterWhereNetsGo() throws IOException {
-        Design d = TestCircuits.designFromJson(Files.readAllBytes(TestCircuits.vectorDir().resolve("hierarchy.json")));
+        Design d = CircuitJson.read(Files.readAllBytes(TestCircuits.vectorDir().resolve("hierarchy.json")));
         Netlist netlist = Finalizer.finalize(d, index);
         assertThat(netlist.sheets()).extracting(Netlist.Sheet::path).containsExactly("/", "/ch1/", "/ch2/", "/psu/");
         assertThat(netlist.sheets().get(0).parent()).isEqualTo(Netlist.NONE);

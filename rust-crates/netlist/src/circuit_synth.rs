@@ -566,6 +566,16 @@ mod tests {
     }
 
     #[test]
+    fn detection() {
+        assert!(is_circuit_synth(br#"{"name": "r", "components": {}}"#));
+        assert!(!is_circuit_synth(
+            br#"{"format": "circuitsynth-circuit", "components": {}}"#
+        ));
+        assert!(!is_circuit_synth(br#"{"components": {},}"#));
+        assert!(!is_circuit_synth(b"[]"));
+    }
+
+    #[test]
     fn auto_names() {
         assert!(is_auto_name("N$12"));
         assert!(!is_auto_name("N$"));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -231,7 +232,7 @@ public final class CircuitJson {
                     String fieldPath = JsonText.memberPath(fieldsPath, field);
                     if (RESERVED_FIELDS.contains(field)) {
                         String member = field.equals("Reference") ? "reference, prefix or absolute"
-                                : field.toLowerCase(java.util.Locale.ROOT);
+                                : field.toLowerCase(Locale.ROOT);
                         throw new NetlistException(fieldPath + ": field name " + JsonText.quote(field)
                                 + " is reserved; use the component member " + member);
                     }

@@ -63,7 +63,10 @@ final class JsonText {
         out.append(s, plain, s.length());
     }
 
-    /** The path of member {@code key} of the value at {@code parent}: {@code .key} for identifier-like keys, else {@code ["key"]}. */
+    /**
+     * The path of member {@code key} of the value at {@code parent}: {@code .key} for
+     * identifier-like keys, else {@code ["key"]}.
+     */
     static String memberPath(String parent, String key) {
         boolean identifier = !key.isEmpty();
         for (int i = 0; i < key.length() && identifier; i++) {

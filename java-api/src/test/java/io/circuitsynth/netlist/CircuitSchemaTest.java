@@ -117,7 +117,14 @@ class CircuitSchemaTest {
                     || !Files.readString(err, StandardCharsets.UTF_8).startsWith("$")) {
                 continue;
             }
-            Set<ValidationMessage> messages = validate(Files.readAllBytes(dir.resolve(input)));
+            byte[] bytes = Files.readAllBytes(dir.resolve(input));
+            try {
+                CircuitJson.read(bytes);
+                continue; // a finalize vector: it reads
+            } catch (NetlistException e) {
+                // a binding error, as the .err says
+            }
+            Set<ValidationMessage> messages = validate(bytes);
             if (BEYOND_A_SCHEMA.contains(stem)) {
                 assertThat(messages).as(stem + " is valid as far as a schema can tell").isEmpty();
             } else {

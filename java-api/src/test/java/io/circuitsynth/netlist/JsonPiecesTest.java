@@ -56,16 +56,6 @@ class JsonPiecesTest {
     }
 
     @Test
-    void powerNames() {
-        for (String name : new String[] {"GND", "VDD_IO", "+3V3", "-12V", "+3.3V", "Earth", "VBUS_1"}) {
-            assertThat(CircuitSynthJson.isPowerName(name)).as(name).isTrue();
-        }
-        for (String name : new String[] {"3V3", "GND_", "VDDIO", "+", "+V", "VDD_I-O", "gnd", "N$1", "SDA"}) {
-            assertThat(CircuitSynthJson.isPowerName(name)).as(name).isFalse();
-        }
-    }
-
-    @Test
     void autoNames() {
         assertThat(CircuitSynthJson.isAutoName("N$12")).isTrue();
         assertThat(CircuitSynthJson.isAutoName("N$")).isFalse();

@@ -98,6 +98,14 @@ final class CircuitFiles {
         }
     }
 
+    boolean writeJson(Circuit circuit, Path file) {
+        return write(file, json(circuit));
+    }
+
+    boolean writeNet(Circuit circuit, SymbolIndex symbols, Path file) {
+        return write(file, net(circuit, symbols));
+    }
+
     /** Writes atomically, and only if the bytes change: a failure leaves the old file or none. */
     boolean write(Path file, byte[] bytes) {
         try {

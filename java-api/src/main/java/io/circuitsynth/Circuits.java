@@ -61,8 +61,7 @@ public final class Circuits {
     public static boolean writeJson(Circuit circuit, Path file) {
         Args.notNull(circuit, "Circuits.writeJson(circuit, file): circuit");
         Args.notNull(file, "Circuits.writeJson(circuit, file): file");
-        CircuitFiles files = CircuitFiles.selected();
-        return files.write(file, files.json(circuit));
+        return CircuitFiles.selected().writeJson(circuit, file);
     }
 
     /**
@@ -77,8 +76,7 @@ public final class Circuits {
         Args.notNull(circuit, "Circuits.writeNet(circuit, libraries, file): circuit");
         Args.notNull(libraries, "Circuits.writeNet(circuit, libraries, file): libraries");
         Args.notNull(file, "Circuits.writeNet(circuit, libraries, file): file");
-        CircuitFiles files = CircuitFiles.selected();
-        return files.write(file, files.net(circuit, libraries.index()));
+        return CircuitFiles.selected().writeNet(circuit, libraries.index(), file);
     }
 
     /** The circuit JSON bytes of {@code circuit}, in the canonical layout. */

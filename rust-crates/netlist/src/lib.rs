@@ -9,5 +9,8 @@ pub mod finalize;
 pub mod json_scan;
 pub mod json_text;
 pub mod model;
+pub mod names;
 pub mod net_read;
 pub mod net_write;
+pub mod strnum;
+pub mod uuid;

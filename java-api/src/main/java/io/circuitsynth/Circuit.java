@@ -190,6 +190,41 @@ public final class Circuit {
         componentsById.putIfAbsent(c.id(), c);
     }
 
+    void rename(Component c, String id) {
+        Component other = componentsById.get(id);
+        if (other == c) {
+            return;
+        }
+        if (other != null) {
+            throw new IllegalArgumentException("Component.id(id): circuit " + name + " already has a component "
+                    + id + (other.origin == null ? "" : " (made at " + other.origin + ")") + "; ids are unique in"
+                    + " a circuit");
+        }
+        componentsById.remove(c.id(), c);
+        componentsById.put(id, c);
+        releaseGenerated(c.id());
+    }
+
+    /**
+     * Gives back a generated id's number when it was the last one drawn, so that naming a part
+     * right after creating it ({@code component("Device:R", "R").id("Rtop")}) leaves the numbering
+     * of the others as if it had never had one.
+     */
+    private void releaseGenerated(String oldId) {
+        int digits = oldId.length();
+        while (digits > 0 && oldId.charAt(digits - 1) >= '0' && oldId.charAt(digits - 1) <= '9') {
+            digits--;
+        }
+        if (digits == oldId.length() || digits == 0) {
+            return;
+        }
+        String base = oldId.substring(0, digits);
+        Integer next = nextIdNumber.get(base);
+        if (next != null && oldId.substring(digits).equals(Integer.toString(next - 1))) {
+            nextIdNumber.put(base, next - 1);
+        }
+    }
+
     Component componentById(String id) {
         return componentsById.get(id);
     }

@@ -30,16 +30,19 @@ import java.util.Set;
  * numbers with the lowest free number. {@link #absoluteReference(String)} keeps a reference as
  * written wherever it is.
  *
- * <p><b>Ids.</b> Each component has an {@link #id()} unique in its circuit, fixed when it is
- * created and used in finalize's messages: the reference for a fixed one ({@code R5}, then
- * {@code R5#2} for a second {@code R5}), {@code R?1}, {@code R?2}... for prefixed ones.
+ * <p><b>Ids.</b> Each component has an {@link #id()} unique in its circuit. Finalize's messages
+ * name the component by it, and its schematic UUIDs derive from it (KiCad links a board's
+ * footprints to symbols by UUID). A new component's id is its reference when fixed ({@code R5},
+ * then {@code R5#2} for a second {@code R5}), else {@code R?1}, {@code R?2}... in creation order;
+ * {@link #id(String)} gives it a name of your own ({@code Rtop}), which stays put when components
+ * are added before it.
  */
 public final class Component {
     private static final Set<String> BUILT_IN_FIELDS =
             Set.of("Reference", "Value", "Footprint", "Datasheet", "Description");
 
     private final Circuit circuit;
-    private final String id;
+    private String id;
     private final String symbol;
     ReferenceKind referenceKind;
     String reference;
@@ -274,6 +277,20 @@ public final class Component {
             pinTable = new ArrayList<>();
         }
         pinTable.add(new ComponentSpec.PinSpec(number, name, type.keyword(), 0, false));
+        return this;
+    }
+
+    /**
+     * Names the component: in finalize's messages ({@code component Rtop of Main (Device:R) has no
+     * pin "3"}) and in its schematic UUIDs, which then no longer depend on creation order.
+     *
+     * @return this component
+     * @throws IllegalArgumentException if another component of the circuit has this id
+     */
+    public Component id(String id) {
+        Args.text(id, "Component.id(id): id");
+        circuit.rename(this, id);
+        this.id = id;
         return this;
     }
 

@@ -338,4 +338,21 @@ class CircuitTest {
         Component r = board.component("Device:R", "R"); at[0] = here();
         return r;
     }
+
+    @Test
+    void idsCanBeChosenAndStayUnique() {
+        Circuit board = Circuit.create("Main");
+        Component top = board.component("Device:R", "R").id("Rtop"); String topAt = here();
+        Component other = board.component("Device:R", "R");
+        assertThat(other.id()).isEqualTo("R?1");
+        assertThat(top.id("Rtop").id()).isEqualTo("Rtop");
+        assertThatThrownBy(() -> other.id("Rtop")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Component.id(id): circuit Main already has a component Rtop (made at " + topAt
+                        + "); ids are unique in a circuit");
+        top.id("R?2");
+        assertThat(board.component("Device:R", "R").id()).isEqualTo("R?3");
+        assertThat(board.component("Device:R", "Rtop").id()).isEqualTo("Rtop?1");
+        board.net("A").connect(top.pin(1));
+        assertThat(board.toDesign().definitions().get(0).nets().get(0).nodes().get(0).component()).isEqualTo("R?2");
+    }
 }

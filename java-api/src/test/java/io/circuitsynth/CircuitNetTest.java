@@ -210,4 +210,42 @@ class CircuitNetTest {
             }
         }
     }
+
+    /** The README's example, with the built-in libraries. */
+    @Test
+    void readmeExample() {
+        Circuit channel = Circuit.subcircuit("Channel", "IN", "OUT");   // a block with two ports
+        Component r = channel.component("Device:R", "R1", "10k");       // fixed R1: R201 in ch1, R301 in ch2
+        Component c = channel.component("Device:C", "C1", "100n");
+        channel.port("IN").connect(r.pin(1));
+        channel.port("OUT").connect(r.pin(2), c.pin(1));
+        channel.net("GND").connect(c.pin(2));                           // power nets (GND, +3V3...) are global
+
+        Circuit board = Circuit.create("filter");
+        Component j1 = board.component("Connector_Generic:Conn_01x03", "J", "IN");  // prefix J: numbered J1
+        Net in = board.net("IN").connect(j1.pin(1));
+        board.instantiate(channel, "ch1").bind("IN", in).bind("OUT", board.net("OUT1"));
+        board.instantiate(channel, "ch2").bind("IN", in).bind("OUT", board.net("OUT2"));
+        board.net("OUT1").connect(j1.pin(2));
+        board.net("GND").connect(j1.pin(3));
+
+        String net = net(board);
+        String nets = net.substring(net.indexOf("\n  (nets"));
+        assertThat(nets).isEqualTo("\n  (nets\n"
+                + "    (net (code \"1\") (name \"/IN\") (class \"Default\")\n"
+                + "      (node (ref \"J1\") (pin \"1\") (pinfunction \"Pin_1\") (pintype \"passive\"))\n"
+                + "      (node (ref \"R201\") (pin \"1\") (pintype \"passive\"))\n"
+                + "      (node (ref \"R301\") (pin \"1\") (pintype \"passive\")))\n"
+                + "    (net (code \"2\") (name \"/OUT1\") (class \"Default\")\n"
+                + "      (node (ref \"C201\") (pin \"1\") (pintype \"passive\"))\n"
+                + "      (node (ref \"J1\") (pin \"2\") (pinfunction \"Pin_2\") (pintype \"passive\"))\n"
+                + "      (node (ref \"R201\") (pin \"2\") (pintype \"passive\")))\n"
+                + "    (net (code \"3\") (name \"/OUT2\") (class \"Default\")\n"
+                + "      (node (ref \"C301\") (pin \"1\") (pintype \"passive\"))\n"
+                + "      (node (ref \"R301\") (pin \"2\") (pintype \"passive\")))\n"
+                + "    (net (code \"4\") (name \"GND\") (class \"Default\")\n"
+                + "      (node (ref \"C201\") (pin \"2\") (pintype \"passive\"))\n"
+                + "      (node (ref \"C301\") (pin \"2\") (pintype \"passive\"))\n"
+                + "      (node (ref \"J1\") (pin \"3\") (pinfunction \"Pin_3\") (pintype \"passive\")))))");
+    }
 }

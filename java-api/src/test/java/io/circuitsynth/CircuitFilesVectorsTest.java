@@ -15,13 +15,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.circuitsynth.symbols.SymbolIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every circuit JSON and circuit-synth vector of {@code conformance/netlist/} through the facade:
  * {@link CircuitFiles#readAny} picks the reader the file's name says (by content alone), a
- * reader's error comes back with the file in front, and a design read becomes a {@link Circuit}
- * that gives the same design and the same circuit JSON bytes back.
+ * reader's error comes back with the file in front, a design read becomes a {@link Circuit} that
+ * gives the same design and the same circuit JSON bytes back, and that circuit's netlist is the
+ * vector's {@code .net}, or finalize's error the vector's {@code .err} with the file in front.
  */
 class CircuitFilesVectorsTest {
     /**
@@ -58,10 +62,21 @@ class CircuitFilesVectorsTest {
         return file + (message.matches("^[0-9]+:[0-9]+: .*") ? ":" : ": ") + message;
     }
 
+    @BeforeAll
+    static void openBuiltin() {
+        CircuitNetTest.openBuiltin();
+    }
+
+    @AfterAll
+    static void closeBuiltin() {
+        CircuitNetTest.closeBuiltin();
+    }
+
     @Test
     void everyJsonVectorReadsThroughTheFacadeAsItsReaderReadsIt() throws IOException {
         NetlistStage stage = new JavaNetlistStage();
         CircuitFiles files = new CircuitFiles(stage, new JavaIoStage());
+        SymbolIndex builtin = CircuitNetTest.builtin;
         Path dir = vectors();
         List<String> inputs = jsonInputs(dir);
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(100);
@@ -70,6 +85,7 @@ class CircuitFilesVectorsTest {
         for (String input : inputs) {
             Path file = dir.resolve(input);
             byte[] bytes = Files.readAllBytes(file);
+            boolean renamed = CIRCUIT_SYNTH_CONTENT.contains(input) || CIRCUIT_JSON_CONTENT.contains(input);
             boolean synth = (input.endsWith(".cs.json") || CIRCUIT_SYNTH_CONTENT.contains(input))
                     && !CIRCUIT_JSON_CONTENT.contains(input);
             Design expected;
@@ -81,30 +97,53 @@ class CircuitFilesVectorsTest {
                 expected = null;
                 error = e.getMessage();
             }
-            if (error != null && !CIRCUIT_SYNTH_CONTENT.contains(input) && !CIRCUIT_JSON_CONTENT.contains(input)) {
+            if (error != null && !renamed) {
                 String want = text(dir.resolve(stem(input) + ".err"));
                 if (!error.equals(want)) {
                     failures.add(input + ": the reader says " + error + ", the vector " + want);
                 }
             }
+            // A finalize vector: it reads, and finalize reports NAME.err (or writes NAME.net).
+            String finalizeError = expected != null && !renamed ? text(dir.resolve(stem(input) + ".err")) : null;
+            Circuit circuit;
             try {
-                Circuit circuit = files.readAny(file);
-                if (expected == null) {
-                    failures.add(input + ": read through the facade, expected " + sourced(file, error));
-                    continue;
+                circuit = files.readAny(file);
+            } catch (NetlistException e) {
+                // A circuit cannot hold an instance of a missing definition: the facade reports it
+                // when reading, in finalize's words.
+                String want = error != null ? error : finalizeError;
+                if (want == null || !e.getMessage().equals(sourced(file, want))) {
+                    failures.add(input + ": facade says " + e.getMessage() + ", expected "
+                            + (want == null ? "a design" : sourced(file, want)));
                 }
-                designs++;
-                if (!circuit.toDesign().equals(expected)) {
-                    failures.add(input + ": the circuit's design differs from the design read");
-                }
-                String out = text(dir.resolve(stem(input) + ".out.json"));
-                if (out != null && !new String(files.json(circuit), StandardCharsets.UTF_8).equals(out)) {
-                    failures.add(input + ": the circuit writes other JSON than " + stem(input) + ".out.json");
+                continue;
+            }
+            if (expected == null) {
+                failures.add(input + ": read through the facade, expected " + sourced(file, error));
+                continue;
+            }
+            designs++;
+            if (!circuit.toDesign().equals(expected)) {
+                failures.add(input + ": the circuit's design differs from the design read");
+            }
+            String out = text(dir.resolve(stem(input) + ".out.json"));
+            if (out != null && !new String(files.json(circuit), StandardCharsets.UTF_8).equals(out)) {
+                failures.add(input + ": the circuit writes other JSON than " + stem(input) + ".out.json");
+            }
+            String net = text(dir.resolve(stem(input) + ".net"));
+            if (net == null && finalizeError == null) {
+                continue;
+            }
+            try {
+                String written = new String(files.net(circuit, builtin), StandardCharsets.UTF_8);
+                if (!written.equals(net)) {
+                    failures.add(input + ": the circuit's .net differs from " + (net == null
+                            ? "the expected error " + finalizeError : stem(input) + ".net"));
                 }
             } catch (NetlistException e) {
-                if (error == null || !e.getMessage().equals(sourced(file, error))) {
-                    failures.add(input + ": facade says " + e.getMessage() + ", expected "
-                            + (error == null ? "a design" : sourced(file, error)));
+                if (finalizeError == null || !e.getMessage().equals(sourced(file, finalizeError))) {
+                    failures.add(input + ": finalize says " + e.getMessage() + ", expected "
+                            + (finalizeError == null ? stem(input) + ".net" : sourced(file, finalizeError)));
                 }
             }
         }

@@ -150,4 +150,44 @@ class CircuitFilesVectorsTest {
         assertThat(failures).as("%d of %d vectors failed", failures.size(), inputs.size()).isEmpty();
         assertThat(designs).isGreaterThanOrEqualTo(10);
     }
+
+    /**
+     * Every {@code .net} vector, KiCad's own exports included, through {@link CircuitFiles#readAny}:
+     * the reader's error with the file in front, or a circuit that gives the design read back.
+     */
+    @Test
+    void everyNetVectorReadsThroughTheFacadeAsTheReaderReadsIt() throws IOException {
+        NetlistStage stage = new JavaNetlistStage();
+        CircuitFiles files = new CircuitFiles(stage, new JavaIoStage());
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> top = Files.list(vectors()); Stream<Path> kicad = Files.list(vectors().resolve("kicad"))) {
+            top.filter(p -> p.getFileName().toString().endsWith(".in.net")).forEach(inputs::add);
+            kicad.filter(p -> p.getFileName().toString().endsWith(".net")).forEach(inputs::add);
+        }
+        inputs.sort(null);
+        assertThat(inputs).hasSizeGreaterThanOrEqualTo(30);
+        List<String> failures = new ArrayList<>();
+        for (Path file : inputs) {
+            byte[] bytes = Files.readAllBytes(file);
+            Design expected = null;
+            String error = null;
+            try {
+                expected = stage.readNet(bytes);
+            } catch (NetlistException e) {
+                error = e.getMessage();
+            }
+            try {
+                Circuit circuit = files.readAny(file);
+                if (expected == null || !circuit.toDesign().equals(expected)) {
+                    failures.add(file.getFileName() + ": " + (expected == null ? "read, expected " + error
+                            : "the circuit's design differs from the design read"));
+                }
+            } catch (NetlistException e) {
+                if (error == null || !e.getMessage().equals(sourced(file, error))) {
+                    failures.add(file.getFileName() + ": facade says " + e.getMessage());
+                }
+            }
+        }
+        assertThat(failures).as("%d of %d .net vectors failed", failures.size(), inputs.size()).isEmpty();
+    }
 }

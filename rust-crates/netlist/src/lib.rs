@@ -9,3 +9,4 @@ pub mod finalize;
 pub mod model;
 pub mod net_read;
 pub mod net_write;
+pub mod synthetic;

@@ -6,6 +6,8 @@ pub mod circuit_json;
 pub mod circuit_synth;
 pub mod codec;
 pub mod finalize;
+pub mod json_scan;
+pub mod json_text;
 pub mod model;
 pub mod net_read;
 pub mod net_write;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.circuitsynth.netlist.CodecVectors;
 import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.DesignCodec;
-import io.circuitsynth.netlist.RandomDesigns;
+import io.circuitsynth.netlist.DesignArbitraries;
 import io.circuitsynth.netlist.SyntheticDesigns;
 import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.SymbolIndex;
@@ -111,7 +111,7 @@ class NativeDesignCodecTest {
 
     @Provide
     Arbitrary<Design> designs() {
-        return RandomDesigns.anyDesign();
+        return DesignArbitraries.anyDesign();
     }
 
     /** jqwik ignores {@code @BeforeAll}; under the Java engine alone this checks the Java codec only. */

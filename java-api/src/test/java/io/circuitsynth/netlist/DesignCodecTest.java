@@ -91,7 +91,7 @@ class DesignCodecTest {
 
     @Provide
     Arbitrary<Design> designs() {
-        return RandomDesigns.anyDesign();
+        return DesignArbitraries.anyDesign();
     }
 
     @Property(tries = 500)

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every vector of {@code conformance/netlist/} (each file kind of its README's table) through
  * every {@link NetlistStage} under test ({@link TestEngines#netlistStagesUnderTest()}): each
  * engine gives exactly the expected {@code .net} bytes or exactly the {@code .err} message, and
- * the engines agree with each other on everything in between (the design read, its circuit JSON,
- * the exception's class). The parts' own tests hold each entry point to the same vectors; this
+ * the engines agree with each other on everything in between (the design read, its circuit JSON
+ * and {@code NAME.out.json} when there is one, the exception's class). The parts' own tests hold each entry point to the same vectors; this
  * one holds the stage as a whole, the JNI crossing included.
  *
  * <p>No vector is skipped: an input that a reader or the writer cannot handle yet fails here.
@@ -50,8 +50,16 @@ class NetlistStagesConformanceTest {
         CIRCUIT_JSON, CIRCUIT_SYNTH, NET_IN, KICAD
     }
 
-    /** One vector: its input, what kind it is, and the expected {@code .net} or {@code .err}. */
-    record Vector(String name, Kind kind, Path input, Path expectedNet, Path expectedErr) {}
+    /**
+     * One vector: its input, what kind it is, and what is expected of it: {@code NAME.out.json}
+     * (the circuit JSON of the design read), {@code NAME.net} (the written {@code .net}),
+     * {@code NAME.err} (the reader's or finalize's error); each null when absent.
+     */
+    record Vector(String name, Kind kind, Path input, Path out, Path net, Path err) {}
+
+    private static Path existing(Path p) {
+        return Files.exists(p) ? p : null;
+    }
 
     static List<Vector> vectors() {
         Path dir = vectorDir();
@@ -60,7 +68,7 @@ class NetlistStagesConformanceTest {
             Path rel = dir.relativize(p);
             String file = p.getFileName().toString();
             if (rel.getNameCount() == 2 && rel.getName(0).toString().equals("kicad") && file.endsWith(".net")) {
-                vectors.add(new Vector(rel.toString(), Kind.KICAD, p, null, null));
+                vectors.add(new Vector(rel.toString(), Kind.KICAD, p, null, null, null));
                 continue;
             }
             if (rel.getNameCount() != 1) {
@@ -68,7 +76,10 @@ class NetlistStagesConformanceTest {
             }
             String stem;
             Kind kind;
-            if (file.endsWith(".cs.json")) {
+            if (file.endsWith(".out.json")) {
+                // The expected circuit JSON of another input.
+                continue;
+            } else if (file.endsWith(".cs.json")) {
                 stem = file.substring(0, file.length() - ".cs.json".length());
                 kind = Kind.CIRCUIT_SYNTH;
             } else if (file.endsWith(".json")) {
@@ -81,19 +92,24 @@ class NetlistStagesConformanceTest {
                 // NAME.net: the expected output of one of the inputs above.
                 continue;
             }
-            Path net = dir.resolve(stem + ".net");
-            Path err = dir.resolve(stem + ".err");
-            vectors.add(new Vector(file, kind, p, Files.exists(net) ? net : null, Files.exists(err) ? err : null));
+            vectors.add(new Vector(file, kind, p, existing(dir.resolve(stem + ".out.json")),
+                    existing(dir.resolve(stem + ".net")), existing(dir.resolve(stem + ".err"))));
         }
         return vectors;
     }
 
-    /** What one engine made of one vector. */
-    record Outcome(Design design, byte[] circuitJson, byte[] net, Class<?> errorClass, String error) {
-        static Outcome failed(Design design, byte[] circuitJson, RuntimeException e) {
-            return new Outcome(design, circuitJson, null, e.getClass(), e.getMessage());
+    /** An exception as the test compares it: class and message. */
+    record Failure(Class<?> type, String message) {
+        static Failure of(RuntimeException e) {
+            return new Failure(e.getClass(), e.getMessage());
         }
     }
+
+    /**
+     * What one engine made of one vector: the design read (or the reader's failure), its circuit
+     * JSON, the written {@code .net} (or the writer's failure).
+     */
+    record Outcome(Design design, Failure readFailure, byte[] circuitJson, byte[] net, Failure writeFailure) {}
 
     private static final Map<NetlistStage, SymbolIndex> INDEXES = new IdentityHashMap<>();
 
@@ -123,18 +139,14 @@ class NetlistStagesConformanceTest {
                 case NET_IN, KICAD -> stage.readNet(input);
             };
         } catch (RuntimeException e) {
-            return Outcome.failed(null, null, e);
+            return new Outcome(null, Failure.of(e), null, null, null);
         }
-        byte[] json;
+        // Writing circuit JSON has no error of its own: any exception here fails the test.
+        byte[] json = stage.writeCircuitJson(design);
         try {
-            json = stage.writeCircuitJson(design);
+            return new Outcome(design, null, json, stage.writeNet(design, builtinIndex(stage)), null);
         } catch (RuntimeException e) {
-            return Outcome.failed(design, null, e);
-        }
-        try {
-            return new Outcome(design, json, stage.writeNet(design, builtinIndex(stage)), null, null);
-        } catch (RuntimeException e) {
-            return Outcome.failed(design, json, e);
+            return new Outcome(design, null, json, null, Failure.of(e));
         }
     }
 
@@ -161,31 +173,42 @@ class NetlistStagesConformanceTest {
         throw new AssertionError(what + " has no (components section");
     }
 
+    private static String text(Path p) {
+        return new String(read(p), StandardCharsets.UTF_8);
+    }
+
     static void checkExpected(Vector v, Outcome o) {
+        String expectedError = v.err() == null ? null : text(v.err());
+        if (o.readFailure() != null) {
+            assertThat(o.readFailure()).as("%s: reading", v.name())
+                    .isEqualTo(new Failure(NetlistException.class, expectedError));
+            return;
+        }
+        if (v.out() != null) {
+            ByteAsserts.assertSameBytes(o.circuitJson(), read(v.out()), v.name() + " circuit JSON of the design read");
+        }
         if (v.kind() == Kind.KICAD) {
-            assertThat(o.error()).as("%s: error", v.name()).isNull();
+            assertThat(o.writeFailure()).as("%s: writing", v.name()).isNull();
             ByteAsserts.assertSameBytes(fromComponents(o.net(), "the written .net"),
                     fromComponents(read(v.input()), v.name()), v.name() + " read then written, from (components on");
-            return;
+        } else if (expectedError != null) {
+            assertThat(o.writeFailure()).as("%s: finalize (it read without the expected error)", v.name())
+                    .isEqualTo(new Failure(NetlistException.class, expectedError));
+        } else {
+            assertThat(o.writeFailure()).as("%s: writing", v.name()).isNull();
+            if (v.net() != null) {
+                ByteAsserts.assertSameBytes(o.net(), read(v.net()), v.name());
+            }
         }
-        if (v.expectedErr() != null) {
-            String expected = new String(read(v.expectedErr()), StandardCharsets.UTF_8);
-            assertThat(o.net()).as("%s: expected the error %s", v.name(), expected).isNull();
-            assertThat(o.errorClass()).as("%s: exception class", v.name()).isEqualTo(NetlistException.class);
-            assertThat(o.error()).as("%s: message", v.name()).isEqualTo(expected);
-            return;
-        }
-        assertThat(o.error()).as("%s: error", v.name()).isNull();
-        ByteAsserts.assertSameBytes(o.net(), read(v.expectedNet()), v.name());
     }
 
     static void checkAgree(String name, Outcome reference, Outcome other) {
-        assertThat(other.errorClass()).as("%s: exception class", name).isEqualTo(reference.errorClass());
-        assertThat(other.error()).as("%s: message", name).isEqualTo(reference.error());
+        assertThat(other.readFailure()).as("%s: reading", name).isEqualTo(reference.readFailure());
         assertThat(other.design()).as("%s: design read", name).isEqualTo(reference.design());
         if (reference.circuitJson() != null) {
             ByteAsserts.assertSameBytes(other.circuitJson(), reference.circuitJson(), name + " circuit JSON");
         }
+        assertThat(other.writeFailure()).as("%s: writing", name).isEqualTo(reference.writeFailure());
         if (reference.net() != null) {
             ByteAsserts.assertSameBytes(other.net(), reference.net(), name + " .net");
         }
@@ -203,8 +226,10 @@ class NetlistStagesConformanceTest {
         List<DynamicNode> nodes = new ArrayList<>();
         for (Vector v : vectors) {
             if (v.kind() != Kind.KICAD) {
-                assertThat(v.expectedNet() != null ^ v.expectedErr() != null)
-                        .as("%s has exactly one of NAME.net and NAME.err", v.name()).isTrue();
+                assertThat(v.net() != null && v.err() != null).as("%s has both NAME.net and NAME.err", v.name())
+                        .isFalse();
+                assertThat(v.out() != null || v.net() != null || v.err() != null)
+                        .as("%s has none of NAME.out.json, NAME.net, NAME.err", v.name()).isTrue();
             }
             Map<NetlistStage, Outcome> outcomes = new LinkedHashMap<>();
             List<DynamicNode> tests = new ArrayList<>();

@@ -22,7 +22,7 @@ class NetlistStagesPropertiesTest {
 
     @Provide
     Arbitrary<Design> designs() {
-        return RandomDesigns.plausibleDesign();
+        return DesignArbitraries.plausibleDesign();
     }
 
     @AfterContainer

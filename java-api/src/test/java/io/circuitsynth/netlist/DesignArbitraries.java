@@ -94,18 +94,35 @@ public final class DesignArbitraries {
         return Arbitraries.randomValue(DesignArbitraries::plausible);
     }
 
-    private static final String[] SYMBOLS = {"Device:R", "Device:R", "Device:R", "Device:C", "Device:C",
-        "Device:LED", "Device:D", "Amplifier_Operational:OpAmp_Dual", "Amplifier_Operational:OpAmp_Dual",
-        "Connector_Generic:Conn_01x03", "Transistor_BJT:Q_NPN_BCE", "Custom:Thing", "Custom:Thing", "power:GND"};
+    /** A symbol and the pin selectors that name its pins (numbers, then names). */
+    private record Part(String symbol, String[] selectors) {}
+
+    private static final Part[] PARTS = {
+        new Part("Device:R", new String[] {"1", "2"}),
+        new Part("Device:R", new String[] {"1", "2"}),
+        new Part("Device:C", new String[] {"1", "2"}),
+        new Part("Device:LED", new String[] {"1", "2", "K", "A"}),
+        new Part("Device:D", new String[] {"1", "2", "K", "A"}),
+        new Part("Amplifier_Operational:OpAmp_Dual", new String[] {"1", "2", "3", "4", "5", "6", "7", "8", "+", "-",
+            "V+", "V-"}),
+        new Part("Connector_Generic:Conn_01x03", new String[] {"1", "2", "3"}),
+        new Part("Transistor_BJT:Q_NPN_BCE", new String[] {"1", "2", "3", "B", "C", "E"}),
+        new Part("Custom:Thing", new String[] {"1", "2", "3", "A", "B"}),
+        new Part("Custom:Thing", new String[] {"1", "2", "3", "A", "B"}),
+        new Part("power:GND", new String[] {"1"}),
+    };
     private static final String[] PREFIXES = {"R", "R", "C", "U", "D", "J", "Q", "X"};
-    private static final String[] NET_NAMES = {null, null, null, "GND", "VCC", "+3V3", "SIG", "sig", "OUT",
-        "A/B", "VDD_IO", "-12V"};
-    private static final String[] SELECTORS = {"1", "1", "2", "2", "3", "4", "8", "+", "-", "V+", "V-", "A", "K",
-        "~", "9"};
+    private static final String[] NET_NAMES = {null, null, null, null, "GND", "VCC", "+3V3", "SIG", "sig", "OUT",
+        "A/B", "VDD_IO", "-12V", "N\u00e9t"};
+    private static final String[] ODD_SELECTORS = {"9", "~", "", "V+", "X"};
     private static final String[] PORTS = {"IN", "OUT"};
 
     private static <T> T pick(Random r, T[] pool) {
         return pool[r.nextInt(pool.length)];
+    }
+
+    private static <T> T pick(Random r, List<T> pool) {
+        return pool.get(r.nextInt(pool.size()));
     }
 
     private static boolean chance(Random r, int percent) {
@@ -113,90 +130,148 @@ public final class DesignArbitraries {
     }
 
     private static String reference(Random r, ReferenceKind kind) {
-        String prefix = pick(r, PREFIXES);
-        if (chance(r, 4)) {
+        if (chance(r, 2)) {
             return pick(r, new String[] {"R1x2", "#P", "A B", "?", ""});
         }
+        String prefix = pick(r, PREFIXES);
         return switch (kind) {
             case PREFIX -> prefix;
-            case FIXED, ABSOLUTE -> chance(r, 10) ? prefix : prefix + (1 + r.nextInt(chance(r, 10) ? 150 : 3));
+            case FIXED, ABSOLUTE -> chance(r, 3) ? prefix : prefix + (1 + r.nextInt(chance(r, 10) ? 150 : 40));
         };
     }
 
-    private static ComponentSpec component(Random r, int i) {
-        String symbol = pick(r, SYMBOLS);
+    private static ComponentSpec component(Random r, int i, Part part) {
         ReferenceKind kind = r.nextInt(8) < 5 ? ReferenceKind.PREFIX
                 : r.nextBoolean() ? ReferenceKind.FIXED : ReferenceKind.ABSOLUTE;
         List<Field> fields = chance(r, 30) ? List.of(new Field("MPN", "X" + i)) : List.of();
         List<PinSpec> pins = null;
-        if (symbol.startsWith("Custom:")) {
+        if (part.symbol().startsWith("Custom:")) {
             pins = new ArrayList<>();
             int n = r.nextInt(4);
-            String[] types = {"passive", "input", "output", "power_in", "no_connect", "bidirectional"};
+            String[] types = {"passive", "passive", "input", "output", "power_in", "no_connect", "bidirectional"};
             for (int k = 1; k <= n; k++) {
                 pins.add(new PinSpec(String.valueOf(k), pick(r, new String[] {"A", "B", "~", "", "V+"}),
-                        pick(r, types), r.nextInt(3) == 0 ? 1 : 0, chance(r, 15)));
+                        pick(r, types), r.nextInt(4) == 0 ? 1 : 0, chance(r, 10)));
             }
         }
-        String id = chance(r, 4) ? "c0" : "c" + i;
-        return new ComponentSpec(id, symbol, kind, reference(r, kind), pick(r, new String[] {"10k", "", "\u03a9"}),
-                chance(r, 50) ? "Resistor_SMD:R_0603_1608Metric" : "", "", "", fields, chance(r, 10), !chance(r, 10),
-                !chance(r, 10), pins, List.of(), null);
+        String id = chance(r, 2) ? "c0" : "c" + i;
+        return new ComponentSpec(id, part.symbol(), kind, reference(r, kind),
+                pick(r, new String[] {"10k", "", "\u03a9", "a\"b"}), chance(r, 50) ? "Resistor_SMD:R_0603_1608Metric" : "",
+                chance(r, 10) ? "~" : "", "", fields, chance(r, 10), !chance(r, 10), !chance(r, 10), pins, List.of(), null);
     }
 
-    private static PinRef pinRef(Random r, int components) {
-        String component = "c" + r.nextInt(components + 1);
-        int unit = chance(r, 15) ? 1 + r.nextInt(3) : 0;
-        return new PinRef(component, pick(r, SELECTORS), unit, null);
+    /** The selectors of a component: its own pin table's numbers and names, else its symbol's. */
+    private static String[] selectors(ComponentSpec c, Part part) {
+        if (c.pins() == null) {
+            return part.selectors();
+        }
+        List<String> out = new ArrayList<>();
+        for (PinSpec pin : c.pins()) {
+            out.add(pin.number());
+        }
+        return out.toArray(new String[0]);
     }
 
-    private static Definition definition(Random r, String name, List<String> ports, boolean root) {
-        int nComponents = r.nextInt(root ? 7 : 4);
+    /** A node or no-connect mark; {@code used} keeps pins to one net most of the time. */
+    private static PinRef pinRef(Random r, List<ComponentSpec> components, List<Part> parts,
+            java.util.Set<String> used) {
+        if (components.isEmpty() || chance(r, 2)) {
+            return new PinRef("c" + r.nextInt(9), pick(r, ODD_SELECTORS), 0, null);
+        }
+        for (int attempt = 0; ; attempt++) {
+            int i = r.nextInt(components.size());
+            String[] own = selectors(components.get(i), parts.get(i));
+            if (own.length == 0 && attempt < 3) {
+                continue;
+            }
+            // Numbers mostly: a name selector may take pins a number already took.
+            String[] numbers = java.util.Arrays.stream(own).filter(x -> x.matches("[0-9]+")).toArray(String[]::new);
+            String selector = own.length == 0 || chance(r, 2) ? pick(r, ODD_SELECTORS)
+                    : numbers.length > 0 && !chance(r, 10) ? pick(r, numbers) : pick(r, own);
+            int unit = chance(r, 5) ? 1 + r.nextInt(3) : 0;
+            String key = components.get(i).id() + "\t" + selector;
+            if (used.add(key) || attempt >= 3 || chance(r, 5)) {
+                return new PinRef(components.get(i).id(), selector, unit, null);
+            }
+        }
+    }
+
+    /**
+     * One definition; {@code childPorts} are the ports of the definitions it may place, so
+     * bindings mostly name real ports and real nets.
+     */
+    private static Definition definition(Random r, String name, List<String> ports, boolean root,
+            java.util.Map<String, List<String>> childPorts) {
+        int nComponents = r.nextInt(root ? 8 : 5);
         List<ComponentSpec> components = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         for (int i = 0; i < nComponents; i++) {
-            components.add(component(r, i));
+            Part part = pick(r, PARTS);
+            parts.add(part);
+            components.add(component(r, i, part));
         }
         List<NetSpec> nets = new ArrayList<>();
+        List<String> netNames = new ArrayList<>(ports);
+        java.util.Set<String> used = new java.util.HashSet<>();
         int nNets = r.nextInt(6);
         for (int k = 0; k < nNets; k++) {
             List<PinRef> nodes = new ArrayList<>();
             int n = r.nextInt(4);
             for (int j = 0; j < n; j++) {
-                nodes.add(pinRef(r, nComponents));
+                nodes.add(pinRef(r, components, parts, used));
             }
-            String netName = chance(r, 10) && !ports.isEmpty() ? pick(r, ports.toArray(new String[0]))
-                    : pick(r, NET_NAMES);
-            NetSpec.Power power = chance(r, 85) ? NetSpec.Power.AUTO : r.nextBoolean() ? NetSpec.Power.YES
+            String netName = chance(r, 10) && !ports.isEmpty() ? pick(r, ports) : pick(r, NET_NAMES);
+            String id = chance(r, 20) ? "n" + k : null;
+            if (netName != null) {
+                netNames.add(netName);
+            }
+            if (id != null) {
+                netNames.add(id);
+            }
+            NetSpec.Power power = chance(r, 90) ? NetSpec.Power.AUTO : r.nextBoolean() ? NetSpec.Power.YES
                     : NetSpec.Power.NO;
-            nets.add(new NetSpec(netName, chance(r, 20) ? "n" + k : null, power, chance(r, 10) ? "Power" : "Default",
-                    nodes, false, null));
+            nets.add(new NetSpec(netName, id, power, chance(r, 10) ? "Power" : "Default", nodes, false, null));
         }
-        List<PinRef> noConnects = chance(r, 20) ? List.of(pinRef(r, nComponents)) : List.of();
+        List<PinRef> noConnects = chance(r, 15) ? List.of(pinRef(r, components, parts, used)) : List.of();
         List<InstanceSpec> instances = new ArrayList<>();
-        int nInstances = root ? r.nextInt(3) : r.nextInt(4) == 0 ? 1 : 0;
+        int nInstances = childPorts.isEmpty() ? 0 : r.nextInt(root ? 3 : 2);
         for (int k = 0; k < nInstances; k++) {
-            String definition = pick(r, new String[] {"Sub", "Sub", "Leaf", "Leaf", "Main", "Nope"});
+            String definition = chance(r, 3) ? pick(r, new String[] {"Main", "Nope"})
+                    : pick(r, new ArrayList<>(childPorts.keySet()));
             List<InstanceSpec.Binding> bindings = new ArrayList<>();
-            for (String port : PORTS) {
-                if (chance(r, 80)) {
-                    bindings.add(new InstanceSpec.Binding(port, pick(r, new String[] {"GND", "SIG", "OUT", "n0",
-                        "n1", "IN", "VCC"})));
+            for (String port : childPorts.getOrDefault(definition, List.of(PORTS))) {
+                if (!chance(r, 3)) {
+                    String net = netNames.isEmpty() || chance(r, 3) ? pick(r, new String[] {"GND", "SIG", "n0"})
+                            : pick(r, netNames);
+                    bindings.add(new InstanceSpec.Binding(chance(r, 2) ? "NOPE" : port, net));
                 }
             }
-            String instanceName = pick(r, new String[] {"a", "b", "ch" + k, "a/b"});
+            String instanceName = chance(r, 3) ? pick(r, new String[] {"a/b", "ch0"}) : "ch" + k;
             instances.add(new InstanceSpec(instanceName, definition, bindings, null));
         }
         return new Definition(name, ports, components, nets, noConnects, instances, null);
     }
 
     private static Design plausible(Random r) {
-        List<Definition> definitions = new ArrayList<>();
-        definitions.add(definition(r, "Main", chance(r, 3) ? List.of("IN") : List.of(), true));
-        if (r.nextBoolean()) {
-            definitions.add(definition(r, "Sub", chance(r, 80) ? List.of("IN", "OUT") : List.of("IN"), false));
+        java.util.Map<String, List<String>> leafOnly = new java.util.LinkedHashMap<>();
+        java.util.Map<String, List<String>> children = new java.util.LinkedHashMap<>();
+        boolean leaf = r.nextBoolean();
+        boolean sub = r.nextBoolean();
+        List<String> subPorts = chance(r, 80) ? List.of("IN", "OUT") : List.of("IN");
+        if (leaf) {
+            leafOnly.put("Leaf", List.of("IN"));
+            children.put("Leaf", List.of("IN"));
         }
-        if (r.nextBoolean()) {
-            definitions.add(definition(r, "Leaf", List.of("IN"), false));
+        if (sub) {
+            children.put("Sub", subPorts);
+        }
+        List<Definition> definitions = new ArrayList<>();
+        definitions.add(definition(r, "Main", chance(r, 2) ? List.of("IN") : List.of(), true, children));
+        if (sub) {
+            definitions.add(definition(r, "Sub", subPorts, false, leafOnly));
+        }
+        if (leaf) {
+            definitions.add(definition(r, "Leaf", List.of("IN"), false, java.util.Map.of()));
         }
         return new Design("random", "Main", definitions);
     }

@@ -8,6 +8,7 @@
 //! static native byte[] netlistWriteCircuitJson(byte[] design);
 //! static native byte[] netlistWriteNet(byte[] design, long symbolIndex);
 //! static native byte[] designRoundTrip(byte[] design);
+//! static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
 //! ```
 //!
 //! A design crosses in one piece, in the design codec's encoding (`circuitsynth_netlist::codec`,
@@ -21,7 +22,7 @@ use circuitsynth_netlist::model::Design;
 use circuitsynth_netlist::{circuit_json, circuit_synth, codec, finalize, net_read, net_write};
 use circuitsynth_symbol_cache::SymbolIndex;
 use jni::objects::{JByteArray, JClass};
-use jni::sys::{jbyteArray, jlong};
+use jni::sys::{jbyteArray, jint, jlong, jlongArray};
 use jni::JNIEnv;
 
 use crate::symbol_ops::index;
@@ -72,6 +73,16 @@ fn write_net(design: &[u8], symbols: &SymbolIndex) -> Result<Vec<u8>, JavaError>
     let design = design_arg(design, "writeNet")?;
     let netlist = finalize::finalize(&design, symbols).map_err(netlist_error)?;
     Ok(net_write::write_net(&netlist))
+}
+
+/// `[components, nets]` of the finalized netlist: finalize alone, with no `.net` to write.
+fn finalize_counts(design: &[u8], symbols: &SymbolIndex) -> Result<[jlong; 2], JavaError> {
+    let design = design_arg(design, "finalizeCounts")?;
+    let netlist = finalize::finalize(&design, symbols).map_err(netlist_error)?;
+    Ok([
+        netlist.components.len() as jlong,
+        netlist.nets.len() as jlong,
+    ])
 }
 
 fn round_trip(design: &[u8]) -> Result<Vec<u8>, JavaError> {
@@ -164,6 +175,24 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designRoundTrip
         let bytes = bytes_arg(env, &design, "design")?;
         let encoded = round_trip(&bytes)?;
         answer(env, &encoded)
+    })
+}
+
+/// Finalize alone (the benchmarks time it apart from writing): `[components, nets]`.
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistFinalizeCounts<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+    symbol_index: jlong,
+) -> jlongArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let symbols = index(symbol_index)?;
+        let counts = finalize_counts(&bytes, symbols)?;
+        let array = env.new_long_array(counts.len() as jint)?;
+        env.set_long_array_region(&array, 0, &counts)?;
+        Ok(array.into_raw())
     })
 }
 

@@ -81,7 +81,8 @@ public class NetlistBenchmark {
     static List<LibrarySource> builtinSources() {
         List<LibrarySource> sources = new ArrayList<>();
         for (BuiltinLibraries.Library lib : BuiltinLibraries.sources()) {
-            sources.add(LibrarySource.inMemory(lib.nickname(), lib.path(), lib.content()));
+            sources.add(LibrarySource.inMemory(lib.nickname(), "circuitsynth-builtin/" + lib.nickname() + ".kicad_sym",
+                    lib.content()));
         }
         return sources;
     }

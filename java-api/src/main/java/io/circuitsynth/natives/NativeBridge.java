@@ -108,6 +108,9 @@ final class NativeBridge {
     /** Finalizes an encoded design against the native symbol index {@code symbolIndex}; the {@code .net} bytes. */
     static native byte[] netlistWriteNet(byte[] design, long symbolIndex);
 
+    /** Finalize alone, for the benchmarks: {@code [components, nets]} of the finalized netlist. */
+    static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
+
     /** Test hook: the design decoded and re-encoded by the Rust codec. */
     static native byte[] designRoundTrip(byte[] design);
 }

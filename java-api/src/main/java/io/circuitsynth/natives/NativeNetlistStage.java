@@ -44,14 +44,26 @@ final class NativeNetlistStage implements NetlistStage {
 
     @Override
     public byte[] writeNet(Design design, SymbolIndex symbols) {
+        NativeSymbolIndex nativeIndex = nativeIndex(symbols);
+        byte[] encoded = DesignCodec.encode(design);
+        return nativeIndex.withHandle(handle -> NativeBridge.netlistWriteNet(encoded, handle));
+    }
+
+    /** Finalize alone: {@code [components, nets]} of the finalized netlist (for the benchmarks). */
+    long[] finalizeCounts(Design design, SymbolIndex symbols) {
+        NativeSymbolIndex nativeIndex = nativeIndex(symbols);
+        byte[] encoded = DesignCodec.encode(design);
+        return nativeIndex.withHandle(handle -> NativeBridge.netlistFinalizeCounts(encoded, handle));
+    }
+
+    private static NativeSymbolIndex nativeIndex(SymbolIndex symbols) {
         Objects.requireNonNull(symbols, "symbols");
         if (!(symbols instanceof NativeSymbolIndex nativeIndex)) {
             throw new IllegalArgumentException("the native netlist stage needs a symbol index opened by the native"
                     + " engine, not " + symbols.getClass().getName() + "; open the libraries with"
                     + " Engines.nativeSymbols() (the same engine as the netlist stage), or use the Java netlist stage");
         }
-        byte[] encoded = DesignCodec.encode(design);
-        return nativeIndex.withHandle(handle -> NativeBridge.netlistWriteNet(encoded, handle));
+        return nativeIndex;
     }
 
     /** The reader's answer; undecodable bytes are a native engine defect, not bad input. */

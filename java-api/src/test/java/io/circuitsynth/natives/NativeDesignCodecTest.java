@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.circuitsynth.netlist.CodecVectors;
 import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.DesignCodec;
+import io.circuitsynth.netlist.Finalizer;
+import io.circuitsynth.netlist.Netlist;
 import io.circuitsynth.netlist.DesignArbitraries;
 import io.circuitsynth.netlist.SyntheticDesigns;
+import io.circuitsynth.symbols.BuiltinLibraries;
 import io.circuitsynth.symbols.JavaSymbolStage;
+import io.circuitsynth.symbols.LibrarySource;
 import io.circuitsynth.symbols.SymbolIndex;
 import io.circuitsynth.testing.ByteAsserts;
 import io.circuitsynth.testing.TestEngines;
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.TestFactory;
  * The JNI plumbing of the netlist stage, independent of the stage's parts: a design encoded in
  * Java, decoded and re-encoded in Rust through JNI, comes back byte for byte; the Rust decoder
  * refuses exactly what the Java one refuses, with the same message; the native stage refuses a
- * Java symbol index.
+ * Java symbol index; the benchmarks' finalize-only hook finalizes what the Java engine does.
  */
 class NativeDesignCodecTest {
 
@@ -99,6 +103,27 @@ class NativeDesignCodecTest {
         index.close();
         assertThatThrownBy(() -> new NativeNetlistStage().writeNet(CodecVectors.smallDesign(), index))
                 .isExactlyInstanceOf(IllegalStateException.class).hasMessage("symbol index is closed");
+    }
+
+    @Test
+    void finalizeAloneCountsWhatWriteNetWrites() {
+        Design design = SyntheticDesigns.design(100, 120);
+        try (SymbolIndex index = new NativeSymbolStage().open(builtinSources(), null);
+                SymbolIndex javaIndex = new JavaSymbolStage().open(builtinSources(), null)) {
+            Netlist java = Finalizer.finalize(design, javaIndex);
+            assertThat(Natives.finalizeCounts(design, index))
+                    .containsExactly(java.components().size(), java.nets().size());
+            assertThat(java.components()).hasSize(100);
+            assertThat(java.nets()).hasSize(120);
+        }
+    }
+
+    static List<LibrarySource> builtinSources() {
+        List<LibrarySource> sources = new ArrayList<>();
+        for (BuiltinLibraries.Library lib : BuiltinLibraries.sources()) {
+            sources.add(LibrarySource.inMemory(lib.nickname(), lib.path(), lib.content()));
+        }
+        return sources;
     }
 
     @Test

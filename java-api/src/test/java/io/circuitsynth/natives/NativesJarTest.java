@@ -82,6 +82,7 @@ class NativesJarTest {
                 "Java_io_circuitsynth_natives_NativeBridge_netlistReadNet",
                 "Java_io_circuitsynth_natives_NativeBridge_netlistWriteCircuitJson",
                 "Java_io_circuitsynth_natives_NativeBridge_netlistWriteNet",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistFinalizeCounts",
                 "Java_io_circuitsynth_natives_NativeBridge_designRoundTrip");
         assertThat(symbols).allMatch(s -> s.equals("JNI_OnLoad") || s.startsWith("Java_"), "JNI_OnLoad or Java_*");
     }

@@ -17,6 +17,7 @@ use jni::sys::{jint, jstring, JNI_VERSION_1_8};
 use jni::JNIEnv;
 
 mod io_ops;
+mod placement_ops;
 mod symbol_ops;
 
 /// Bumped whenever a native signature or the meaning of its data changes. The Java loader

@@ -12,9 +12,9 @@ const CLEARANCE: i64 = GRID;
 /// Half the gap the force loop aims for: more than half the clearance, so that the snap to the
 /// grid (up to half a step per axis and item) rarely leaves the legalizer anything to do.
 const PAD: f64 = 13_000.0;
-const ITERATIONS: usize = 100;
+const ITERATIONS: usize = 60;
 /// Collision-only rounds after the attraction rounds, to settle what the last pulls overlapped.
-const SETTLE: usize = 40;
+const SETTLE: usize = 30;
 
 const LARGE_FACTOR: f64 = 0.2;
 const ALPHA: f64 = 0.2;
@@ -604,6 +604,8 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
     let mut cell_fill: Vec<usize> = Vec::new();
     let mut cell_items: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut sorted: Vec<(usize, usize)> = Vec::new();
+    let mut pair_start: Vec<usize> = Vec::new();
     let any_movable = model.fixed.iter().any(|&f| !f);
     let rounds = if any_movable { ITERATIONS + SETTLE } else { 0 };
     for t in 0..rounds {
@@ -705,8 +707,8 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
             rank[i] = a;
         }
         // Candidate pairs come from a uniform grid over the padded boxes; a pair is found in
-        // the one cell holding the top-left corner of its intersection, so exactly once, in the
-        // order of its inner item's rank, then cell, then cell list.
+        // the one cell holding the top-left corner of its intersection, so exactly once, from
+        // its lower index; it is then taken in the order of its inner item's rank.
         let mut gx0 = ex0[0];
         let mut gy0 = ey0[0];
         let mut gx1 = ex1[0];
@@ -757,14 +759,15 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
             }
         }
         pairs.clear();
-        for (a, &i) in order.iter().enumerate() {
+        for i in 0..n {
             let bi = eb[i];
             for r in r0[i]..=r1[i] {
                 for c in c0[i]..=c1[i] {
                     let k = r * cols + c;
-                    for &j in &cell_items[cell_start[k]..cell_start[k + 1]] {
-                        if rank[j] <= a {
-                            continue;
+                    // Each cell lists items by index, so those above `i` come last.
+                    for &j in cell_items[cell_start[k]..cell_start[k + 1]].iter().rev() {
+                        if j <= i {
+                            break;
                         }
                         let bj = eb[j];
                         if bj[0] >= bi[2] || bi[0] >= bj[2] || bj[1] >= bi[3] || bi[1] >= bj[3] {
@@ -776,14 +779,29 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
                             && r0[i].max(r0[j]) == r
                             && !(model.fixed[i] && model.fixed[j])
                         {
-                            pairs.push((i, j));
+                            pairs.push(if rank[i] < rank[j] { (i, j) } else { (j, i) });
                         }
                     }
                 }
             }
         }
-        let x_bias = if t < ITERATIONS { 1.0 } else { SETTLE_X_BIAS };
+        // Pairs by the rank of their inner item, keeping the order found (a counting sort).
+        pair_start.clear();
+        pair_start.resize(n + 1, 0);
+        for &(i, _) in &pairs {
+            pair_start[rank[i] + 1] += 1;
+        }
+        for a in 0..n {
+            pair_start[a + 1] += pair_start[a];
+        }
+        sorted.clear();
+        sorted.resize(pairs.len(), (0, 0));
         for &(i, j) in &pairs {
+            sorted[pair_start[rank[i]]] = (i, j);
+            pair_start[rank[i]] += 1;
+        }
+        let x_bias = if t < ITERATIONS { 1.0 } else { SETTLE_X_BIAS };
+        for &(i, j) in &sorted {
             let ix0 = px[i] + bx0[i];
             let ix1 = px[i] + bx1[i];
             let iy0 = py[i] + by0[i];

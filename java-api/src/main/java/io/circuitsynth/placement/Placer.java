@@ -24,9 +24,9 @@ final class Placer {
      * per axis and item) never brings two separated boxes within the clearance.
      */
     private static final double PAD = 13_000.0;
-    private static final int ITERATIONS = 100;
+    private static final int ITERATIONS = 60;
     /** Collision-only rounds after the attraction rounds, to settle what the last pulls overlapped. */
-    private static final int SETTLE = 40;
+    private static final int SETTLE = 30;
     private static final double LARGE_FACTOR = 0.2;
     private static final double ALPHA = 0.2;
     /** Gravity toward the layout's centre, stronger vertically so layouts come out landscape. */
@@ -600,6 +600,9 @@ final class Placer {
         int[] cellItems = new int[0];
         int[] pairI = new int[16];
         int[] pairJ = new int[16];
+        int[] sortedI = new int[16];
+        int[] sortedJ = new int[16];
+        int[] pairStart = new int[n + 1];
         boolean anyMovable = false;
         for (int i = 0; i < n; i++) {
             anyMovable |= !model.fixed[i];
@@ -706,8 +709,8 @@ final class Placer {
                 rank[order[a]] = a;
             }
             // Candidate pairs come from a uniform grid over the padded boxes; a pair is found in
-            // the one cell holding the top-left corner of its intersection, so exactly once, in
-            // the order of its inner item's rank, then cell, then cell list.
+            // the one cell holding the top-left corner of its intersection, so exactly once, from
+            // its lower index; it is then taken in the order of its inner item's rank.
             double gx0 = ex0[0];
             double gy0 = ey0[0];
             double gx1 = ex1[0];
@@ -761,15 +764,15 @@ final class Placer {
                 }
             }
             int pairs = 0;
-            for (int a = 0; a < n; a++) {
-                int i = order[a];
+            for (int i = 0; i < n; i++) {
                 for (int r = r0[i]; r <= r1[i]; r++) {
                     for (int c = c0[i]; c <= c1[i]; c++) {
                         int k = r * cols + c;
-                        for (int e = cellStart[k]; e < cellStart[k + 1]; e++) {
+                        // Each cell lists items by index, so those above i come last.
+                        for (int e = cellStart[k + 1] - 1; e >= cellStart[k]; e--) {
                             int j = cellItems[e];
-                            if (rank[j] <= a) {
-                                continue;
+                            if (j <= i) {
+                                break;
                             }
                             if (ex0[j] >= ex1[i] || ex0[i] >= ex1[j] || ey0[j] >= ey1[i] || ey0[i] >= ey1[j]) {
                                 continue;
@@ -781,19 +784,35 @@ final class Placer {
                                 if (pairs == pairI.length) {
                                     pairI = Arrays.copyOf(pairI, pairs * 2);
                                     pairJ = Arrays.copyOf(pairJ, pairs * 2);
+                                    sortedI = new int[pairs * 2];
+                                    sortedJ = new int[pairs * 2];
                                 }
-                                pairI[pairs] = i;
-                                pairJ[pairs] = j;
+                                boolean iInner = rank[i] < rank[j];
+                                pairI[pairs] = iInner ? i : j;
+                                pairJ[pairs] = iInner ? j : i;
                                 pairs++;
                             }
                         }
                     }
                 }
             }
+            // Pairs by the rank of their inner item, keeping the order found (a counting sort).
+            Arrays.fill(pairStart, 0);
+            for (int e = 0; e < pairs; e++) {
+                pairStart[rank[pairI[e]] + 1]++;
+            }
+            for (int a = 0; a < n; a++) {
+                pairStart[a + 1] += pairStart[a];
+            }
+            for (int e = 0; e < pairs; e++) {
+                int slot = pairStart[rank[pairI[e]]]++;
+                sortedI[slot] = pairI[e];
+                sortedJ[slot] = pairJ[e];
+            }
             double xBias = t < ITERATIONS ? 1.0 : SETTLE_X_BIAS;
             for (int e = 0; e < pairs; e++) {
-                int i = pairI[e];
-                int j = pairJ[e];
+                int i = sortedI[e];
+                int j = sortedJ[e];
                 double ix0 = px[i] + bx0[i];
                 double ix1 = px[i] + bx1[i];
                 double iy0 = py[i] + by0[i];

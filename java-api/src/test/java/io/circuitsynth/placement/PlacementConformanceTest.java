@@ -76,6 +76,28 @@ class PlacementConformanceTest {
     }
 
     @Test
+    void javadocExampleGivesAnA4Layout() {
+        Pin left = new Pin(-38100, 0, -1);
+        Pin right = new Pin(38100, 0, 0);
+        Item r = Item.of(-76200, -25400, 76200, 25400, 1, 1, List.of(left, right));
+        Item c = Item.of(-76200, -25400, 76200, 25400, 1, 1, List.of(new Pin(-38100, 0, 0)));
+        Sheet sheet = new Sheet(List.of(r, c), List.of(NetKind.SIGNAL));
+        for (PlacementStage stage : TestEngines.placementStagesUnderTest()) {
+            Layout layout = stage.place(sheet);
+            assertThat(layout.page()).isEqualTo(PageSize.A4);
+            assertThat(layout.positions()).allSatisfy(p -> {
+                assertThat(p.x() % 12700).isZero();
+                assertThat(p.y() % 12700).isZero();
+            });
+            // The resistor's right pin and the capacitor's pin share net 0: side by side, one
+            // grid step of clearance between the boxes.
+            assertThat(layout.metrics().wireEdges()).isEqualTo(1);
+            assertThat(layout.metrics().meanWire()).isLessThanOrEqualTo(2 * 76200 + 12700);
+            assertThatThrownBy(() -> stage.place(null)).isInstanceOf(NullPointerException.class).hasMessage("sheet");
+        }
+    }
+
+    @Test
     void flatEncodingCarriesEveryField() {
         Item fixed = Item.of(-10, -20, 30, 40, 5, 6, List.of(new Pin(1, 2, 0), new Pin(-3, -4, -1))).fixedAt(12700,
                 -25400);

@@ -243,6 +243,8 @@ impl Library {
 #[derive(Debug)]
 pub struct SymbolIndex {
     libraries: Vec<Library>,
+    /// Per loaded library, its file as an absolute path; `None` for a library held in memory.
+    files: Vec<Option<PathBuf>>,
     by_nickname: HashMap<String, usize>,
     warnings: Vec<String>,
     search: OnceLock<SearchTable>,
@@ -327,10 +329,17 @@ impl SymbolIndex {
             )
             .collect();
         let mut libraries = Vec::new();
+        let mut files = Vec::new();
         let mut warnings = Vec::new();
-        for outcome in loaded {
+        for (outcome, source) in loaded.into_iter().zip(sources) {
             warnings.extend(outcome.warnings);
-            libraries.extend(outcome.library);
+            if let Some(library) = outcome.library {
+                libraries.push(library);
+                files.push(match &source.origin {
+                    Origin::File(path) => Some(PathBuf::from(absolute(path))),
+                    Origin::Memory { .. } => None,
+                });
+            }
         }
         let by_nickname = libraries
             .iter()
@@ -339,6 +348,7 @@ impl SymbolIndex {
             .collect();
         SymbolIndex {
             libraries,
+            files,
             by_nickname,
             warnings,
             search: OnceLock::new(),
@@ -353,6 +363,13 @@ impl SymbolIndex {
     /// Nicknames of the loaded libraries, in the order given.
     pub fn nicknames(&self) -> impl Iterator<Item = &str> {
         self.libraries.iter().map(|l| l.nickname.as_str())
+    }
+
+    /// The file of the library served as `nickname`, as an absolute path (relative paths are
+    /// taken from the current directory, like Java's `Path.toAbsolutePath`); `None` when no
+    /// library serves that nickname or it is held in memory (a built-in library).
+    pub fn library_file(&self, nickname: &str) -> Option<&Path> {
+        self.files[*self.by_nickname.get(nickname)?].as_deref()
     }
 
     /// The symbol `name` of library `lib`.

@@ -9,6 +9,7 @@ import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,19 @@ final class NativeSymbolIndex implements SymbolIndex {
         state.lock.readLock().unlock();
     }
 
+    /**
+     * Runs a native call that takes this index's handle, holding the read lock, so the index
+     * cannot be closed under it (the netlist stage's {@code writeNet}).
+     */
+    <T> T withHandle(java.util.function.LongFunction<T> call) {
+        long h = acquire();
+        try {
+            return call.apply(h);
+        } finally {
+            release();
+        }
+    }
+
     @Override
     public Optional<Symbol> lookup(String lib, String name) {
         long h = acquire();
@@ -99,6 +113,26 @@ final class NativeSymbolIndex implements SymbolIndex {
             throw new NativeEngineException("symbolLookup returned a malformed record for " + lib + ":" + name + ": "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * Answered on the Java side from the sources this index was opened with: the native index
+     * serves the first source of each nickname unless it reported skipping it, in the warning
+     * text both engines share.
+     */
+    @Override
+    public Optional<Path> libraryFile(String nickname) {
+        LibrarySource source = sources.get(nickname);
+        if (source == null || source.inMemoryOrNull() != null) {
+            return Optional.empty();
+        }
+        String skipped = "skipping library " + source.nickname() + " (" + source.path() + "): ";
+        for (String warning : warnings()) {
+            if (warning.startsWith(skipped)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(source.path().toAbsolutePath());
     }
 
     @Override

@@ -1,11 +1,380 @@
 package io.circuitsynth.netlist;
 
-/** The KiCad {@code .net} writer (specification section 3), Java engine. */
+import io.circuitsynth.netlist.Netlist.Component;
+import io.circuitsynth.netlist.Netlist.Field;
+import io.circuitsynth.netlist.Netlist.Library;
+import io.circuitsynth.netlist.Netlist.Net;
+import io.circuitsynth.netlist.Netlist.Part;
+import io.circuitsynth.netlist.Netlist.Pin;
+import io.circuitsynth.netlist.Netlist.PinAt;
+import io.circuitsynth.netlist.Netlist.Sheet;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The KiCad {@code .net} writer (specification section 3), Java engine: version "E" in the layout
+ * of KiCad's {@code XNODE::Format}, sections {@code design}, {@code components}, {@code libparts},
+ * {@code libraries}, {@code nets}. The Rust twin is {@code circuitsynth_netlist::net_write}.
+ */
 public final class NetWriter {
     private NetWriter() {}
 
-    /** The {@code .net} bytes of a finalized design. */
+    /** The {@code .net} bytes of a finalized design, with an empty {@code (date)}. */
     public static byte[] write(Netlist netlist) {
-        throw new UnsupportedOperationException("the .net writer is not built yet");
+        return write(netlist, "");
+    }
+
+    /** The {@code .net} bytes with {@code date} in the design section's {@code (date …)} (empty: {@code (date)}). */
+    public static byte[] write(Netlist netlist, String date) {
+        Out out = new Out(1024 + netlist.components().size() * 700 + netlist.nets().size() * 200);
+        out.open(0, "export");
+        out.attr("version", "E");
+        String[] files = sheetFiles(netlist);
+        design(out, netlist, files, date);
+        int[] written = writtenComponents(netlist);
+        components(out, netlist, files, written);
+        libparts(out, netlist, written);
+        libraries(out, netlist);
+        nets(out, netlist);
+        out.close();
+        return out.text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code XNODE::Format}'s layout: a child starts on a new line two spaces per depth deeper, and
+     * an element closes right after its last item.
+     */
+    private static final class Out {
+        final StringBuilder text;
+
+        Out(int capacity) {
+            text = new StringBuilder(capacity);
+        }
+
+        void open(int depth, String name) {
+            if (depth > 0) {
+                text.append('\n');
+                for (int i = 0; i < 2 * depth; i++) {
+                    text.append(' ');
+                }
+            }
+            text.append('(').append(name);
+        }
+
+        void attr(String key, String value) {
+            text.append(" (").append(key).append(' ');
+            quoted(value);
+            text.append(')');
+        }
+
+        /** A text content; an empty one is left out, as KiCad leaves it out. */
+        void text(String value) {
+            if (!value.isEmpty()) {
+                text.append(' ');
+                quoted(value);
+            }
+        }
+
+        void close() {
+            text.append(')');
+        }
+
+        void leaf(int depth, String name, String value) {
+            open(depth, name);
+            text(value);
+            close();
+        }
+
+        void quoted(String value) {
+            text.append('"');
+            int start = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c != '\\' && c != '"' && c != '\n' && c != '\r') {
+                    continue;
+                }
+                text.append(value, start, i);
+                text.append(switch (c) {
+                    case '\\' -> "\\\\";
+                    case '"' -> "\\\"";
+                    case '\n' -> "\\n";
+                    default -> "\\r";
+                });
+                start = i + 1;
+            }
+            text.append(value, start, value.length());
+            text.append('"');
+        }
+    }
+
+    /** The schematic file of every sheet: the root's is the project's. */
+    private static String[] sheetFiles(Netlist netlist) {
+        String[] files = new String[netlist.sheets().size()];
+        for (int i = 0; i < files.length; i++) {
+            String stem = i == 0 ? netlist.project() : netlist.sheets().get(i).definition();
+            files[i] = stem + ".kicad_sch";
+        }
+        return files;
+    }
+
+    private static void design(Out out, Netlist netlist, String[] files, String date) {
+        out.open(1, "design");
+        out.leaf(2, "source", files[0]);
+        out.leaf(2, "date", date);
+        out.leaf(2, "tool", "circuitsynth");
+        for (int i = 0; i < netlist.sheets().size(); i++) {
+            Sheet sheet = netlist.sheets().get(i);
+            out.open(2, "sheet");
+            out.attr("number", Integer.toString(sheet.page()));
+            out.attr("name", sheet.path());
+            out.attr("tstamps", sheet.tstamps());
+            out.open(3, "title_block");
+            out.leaf(4, "title", "");
+            out.leaf(4, "company", "");
+            out.leaf(4, "rev", "");
+            out.leaf(4, "date", "");
+            out.leaf(4, "source", files[i]);
+            for (int n = 1; n <= 9; n++) {
+                out.open(4, "comment");
+                out.attr("number", Integer.toString(n));
+                out.attr("value", "");
+                out.close();
+            }
+            out.close();
+            out.close();
+        }
+        out.close();
+    }
+
+    /**
+     * Board components in writing order: sheets by page, then references by {@code StrNumCmp}
+     * ignoring case (ties by code points).
+     */
+    private static int[] writtenComponents(Netlist netlist) {
+        List<Component> components = netlist.components();
+        int[] written = new int[components.size()];
+        int count = 0;
+        for (Sheet sheet : netlist.sheets()) {
+            List<Integer> inSheet = new ArrayList<>(sheet.componentCount());
+            for (int c = sheet.firstComponent(); c < sheet.firstComponent() + sheet.componentCount(); c++) {
+                if (components.get(c).spec().onBoard()) {
+                    inSheet.add(c);
+                }
+            }
+            inSheet.sort((a, b) -> StrNumCmp.compareTotal(components.get(a).reference(),
+                    components.get(b).reference(), true));
+            for (int c : inSheet) {
+                written[count++] = c;
+            }
+        }
+        return Arrays.copyOf(written, count);
+    }
+
+    private static void components(Out out, Netlist netlist, String[] files, int[] written) {
+        out.open(1, "components");
+        String[] filters = new String[netlist.parts().size()];
+        for (int p = 0; p < filters.length; p++) {
+            filters[p] = String.join(" ", netlist.parts().get(p).footprintFilters());
+        }
+        for (int c : written) {
+            Component component = netlist.components().get(c);
+            ComponentSpec spec = component.spec();
+            Part part = netlist.parts().get(component.part());
+            Sheet sheet = netlist.sheets().get(component.sheet());
+            out.open(2, "comp");
+            out.attr("ref", component.reference());
+            out.leaf(3, "value", spec.value().isEmpty() ? "~" : spec.value());
+            String[][] optional = {
+                {"footprint", spec.footprint()}, {"datasheet", spec.datasheet()}, {"description", spec.description()}
+            };
+            for (String[] item : optional) {
+                if (!item[1].isEmpty()) {
+                    out.leaf(3, item[0], item[1]);
+                }
+            }
+            out.open(3, "fields");
+            for (ComponentSpec.Field field : spec.fields()) {
+                field(out, field.name(), field.value());
+            }
+            field(out, "Footprint", spec.footprint());
+            field(out, "Datasheet", spec.datasheet());
+            field(out, "Description", spec.description());
+            out.close();
+            out.open(3, "libsource");
+            out.attr("lib", part.lib());
+            out.attr("part", part.name());
+            out.attr("description", spec.description());
+            out.close();
+            for (ComponentSpec.Field field : spec.fields()) {
+                property(out, field.name(), field.value());
+            }
+            property(out, "Sheetname", sheet.name());
+            property(out, "Sheetfile", files[component.sheet()]);
+            if (!spec.inBom()) {
+                property(out, "exclude_from_bom", null);
+            }
+            if (spec.dnp()) {
+                property(out, "dnp", null);
+            }
+            if (!part.keywords().isEmpty()) {
+                property(out, "ki_keywords", part.keywords());
+            }
+            if (!part.footprintFilters().isEmpty()) {
+                property(out, "ki_fp_filters", filters[component.part()]);
+            }
+            out.open(3, "sheetpath");
+            out.attr("names", sheet.path());
+            out.attr("tstamps", sheet.tstamps());
+            out.close();
+            out.open(3, "tstamps");
+            for (String uuid : tstampsOrder(component)) {
+                out.text(uuid);
+            }
+            out.close();
+            out.close();
+        }
+        out.close();
+    }
+
+    private static void field(Out out, String name, String value) {
+        out.open(4, "field");
+        out.attr("name", name);
+        out.text(value);
+        out.close();
+    }
+
+    /**
+     * The order KiCad lists a symbol's unit UUIDs in: the others ascending, then the smallest.
+     * UUIDs kept from a {@code .net} keep the order they were read in.
+     */
+    private static List<String> tstampsOrder(Component component) {
+        if (component.uuidsKept() || component.uuids().size() < 2) {
+            return component.uuids();
+        }
+        List<String> sorted = new ArrayList<>(component.uuids());
+        sorted.sort(StrNumCmp.CODE_POINTS);
+        sorted.add(sorted.remove(0));
+        return sorted;
+    }
+
+    private static void property(Out out, String name, String value) {
+        out.open(3, "property");
+        out.attr("name", name);
+        if (value != null) {
+            out.attr("value", value);
+        }
+        out.close();
+    }
+
+    private static void libparts(Out out, Netlist netlist, int[] written) {
+        Map<List<String>, Integer> first = new HashMap<>();
+        List<Integer> listed = new ArrayList<>();
+        for (int c : written) {
+            int p = netlist.components().get(c).part();
+            Part part = netlist.parts().get(p);
+            if (first.putIfAbsent(List.of(part.lib(), part.name()), p) == null) {
+                listed.add(p);
+            }
+        }
+        listed.sort((a, b) -> {
+            Part pa = netlist.parts().get(a);
+            Part pb = netlist.parts().get(b);
+            int c = StrNumCmp.compareCodePoints(pa.lib(), pb.lib());
+            return c != 0 ? c : StrNumCmp.compareCodePoints(pa.name(), pb.name());
+        });
+        out.open(1, "libparts");
+        for (int p : listed) {
+            libpart(out, netlist.parts().get(p));
+        }
+        out.close();
+    }
+
+    private static void libpart(Out out, Part part) {
+        out.open(2, "libpart");
+        out.attr("lib", part.lib());
+        out.attr("part", part.name());
+        if (!part.description().isEmpty()) {
+            out.leaf(3, "description", part.description());
+        }
+        if (!part.datasheet().isEmpty()) {
+            out.leaf(3, "docs", part.datasheet());
+        }
+        if (!part.footprintFilters().isEmpty()) {
+            out.open(3, "footprints");
+            for (String filter : part.footprintFilters()) {
+                out.leaf(4, "fp", filter);
+            }
+            out.close();
+        }
+        out.open(3, "fields");
+        for (Field field : part.fields()) {
+            field(out, field.name(), field.value());
+        }
+        out.close();
+        if (!part.pins().isEmpty()) {
+            out.open(3, "pins");
+            for (int p : part.libpartOrder()) {
+                Pin pin = part.pins().get(p);
+                out.open(4, "pin");
+                out.attr("num", pin.number());
+                out.attr("name", pin.name());
+                out.attr("type", pin.type().keyword());
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
+    }
+
+    private static void libraries(Out out, Netlist netlist) {
+        out.open(1, "libraries");
+        for (Library library : netlist.libraries()) {
+            out.open(2, "library");
+            out.attr("logical", library.nickname());
+            out.leaf(3, "uri", library.path());
+            out.close();
+        }
+        out.close();
+    }
+
+    private static void nets(Out out, Netlist netlist) {
+        out.open(1, "nets");
+        int code = 0;
+        for (Net net : netlist.nets()) {
+            boolean any = false;
+            for (PinAt at : net.nodes()) {
+                any |= netlist.components().get(at.component()).spec().onBoard();
+            }
+            if (!any) {
+                continue;
+            }
+            code++;
+            out.open(2, "net");
+            out.attr("code", Integer.toString(code));
+            out.attr("name", net.name());
+            out.attr("class", net.netClass());
+            for (PinAt at : net.nodes()) {
+                Component component = netlist.components().get(at.component());
+                if (!component.spec().onBoard()) {
+                    continue;
+                }
+                Pin pin = netlist.pin(at);
+                out.open(3, "node");
+                out.attr("ref", component.reference());
+                out.attr("pin", pin.number());
+                if (!pin.name().isEmpty()) {
+                    out.attr("pinfunction", pin.name());
+                }
+                String keyword = pin.type().keyword();
+                out.attr("pintype", net.singleNoConnect() ? keyword + "+no_connect" : keyword);
+                out.close();
+            }
+            out.close();
+        }
+        out.close();
     }
 }

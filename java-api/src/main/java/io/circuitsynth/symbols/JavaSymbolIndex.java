@@ -1,5 +1,6 @@
 package io.circuitsynth.symbols;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +33,16 @@ final class JavaSymbolIndex implements SymbolIndex {
         }
         int i = l.indexOf(name);
         return i < 0 ? Optional.empty() : Optional.of(l.symbol(i));
+    }
+
+    @Override
+    public Optional<Path> libraryFile(String nickname) {
+        checkOpen();
+        LibraryData l = byNickname.get(nickname);
+        if (l == null || l.source.inMemoryOrNull() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(l.source.path().toAbsolutePath());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.circuitsynth.symbols;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,14 @@ public interface SymbolIndex extends AutoCloseable {
 
     /** The symbol {@code name} of library {@code lib}, if the index serves that library and it holds the name. */
     Optional<Symbol> lookup(String lib, String name);
+
+    /**
+     * The file of the library served as {@code nickname}, made absolute the way
+     * {@link Path#toAbsolutePath()} does (no link or {@code ..} resolution); empty when no library
+     * serves that nickname (absent, skipped, or a later duplicate) or it is held in memory (a
+     * built-in library). The {@code .net} writer lists these in its libraries section.
+     */
+    Optional<Path> libraryFile(String nickname);
 
     /** Up to five {@code LIB:NAME} close to an unknown {@code lib:name}, best first (specification's rule). */
     List<String> suggestions(String lib, String name);

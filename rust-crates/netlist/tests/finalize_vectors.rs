@@ -1,0 +1,66 @@
+//! The circuit JSON vectors of `conformance/netlist/`: every `NAME.json` with a `NAME.net` or a
+//! `NAME.err` is read (`circuit_json::read`), finalized against the built-in libraries and
+//! written, and must give exactly that file (an `.err` may come from reading or from finalize).
+//! The Java twin is `io.circuitsynth.netlist.FinalizeVectorsTest`.
+
+mod support;
+
+use std::fs;
+
+use circuitsynth_netlist::circuit_json;
+use circuitsynth_netlist::finalize::finalize;
+use circuitsynth_netlist::net_write::write_net;
+
+#[test]
+fn every_circuit_json_vector_gives_its_net_or_its_error() {
+    let dir = support::repo().join("conformance/netlist");
+    let index = support::builtin_index();
+    let mut inputs: Vec<_> = fs::read_dir(&dir)
+        .expect("the vector folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            name.ends_with(".json") && !name.ends_with(".cs.json") && !name.ends_with(".out.json")
+        })
+        .collect();
+    inputs.sort();
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for input in &inputs {
+        let stem = input.file_stem().and_then(|s| s.to_str()).expect("stem");
+        let expected_net = fs::read(dir.join(format!("{stem}.net"))).ok();
+        let expected_err = fs::read_to_string(dir.join(format!("{stem}.err"))).ok();
+        if expected_net.is_none() && expected_err.is_none() {
+            // A circuit JSON round-trip vector (`NAME.out.json`), not one of these.
+            continue;
+        }
+        ran += 1;
+        let json = fs::read(input).expect("read the vector");
+        let actual = circuit_json::read(&json).and_then(|design| {
+            let netlist = finalize(&design, &index)?;
+            Ok(write_net(&netlist))
+        });
+        let ok = match (&actual, &expected_net, &expected_err) {
+            (Ok(bytes), Some(net), None) => bytes == net,
+            (Err(message), None, Some(err)) => message == err,
+            _ => false,
+        };
+        if !ok {
+            let shown = match &actual {
+                Ok(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+                Err(message) => format!("error: {message}"),
+            };
+            let out = support::repo()
+                .join("rust-crates/target")
+                .join(format!("{stem}.actual"));
+            let _ = fs::write(&out, shown.as_bytes());
+            failures.push(format!(
+                "{stem}: got {} (written to {})",
+                shown.lines().next().unwrap_or(""),
+                out.display()
+            ));
+        }
+    }
+    assert!(ran >= 36, "only {ran} vectors in {}", dir.display());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -3,7 +3,7 @@
 //! operation, or the engines stop agreeing bit for bit.
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::BinaryHeap;
 
 use crate::{Layout, Metrics, NetKind, PageSize, PlacementError, Sheet, COORDINATE_LIMIT, GRID};
 
@@ -853,23 +853,136 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
     (sx, sy)
 }
 
+/// A set of grid points with a number for each: open addressing with linear probing, emptied
+/// in constant time by a generation stamp, so the legalizer allocates nothing per item.
+struct PointTable {
+    keys: Vec<(i64, i64)>,
+    values: Vec<usize>,
+    stamps: Vec<u32>,
+    generation: u32,
+    len: usize,
+}
+
+impl PointTable {
+    fn new() -> PointTable {
+        PointTable {
+            keys: vec![(0, 0); 64],
+            values: vec![0; 64],
+            stamps: vec![0; 64],
+            generation: 1,
+            len: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamps.iter_mut().for_each(|s| *s = 0);
+            self.generation = 1;
+        }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    fn slot(&self, key: (i64, i64)) -> usize {
+        let mask = self.keys.len() - 1;
+        let h = (key.0 as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ (key.1 as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+        let mut s = ((h ^ (h >> 32)) as usize) & mask;
+        while self.stamps[s] == self.generation && self.keys[s] != key {
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
+    fn get(&self, key: (i64, i64)) -> Option<usize> {
+        let s = self.slot(key);
+        (self.stamps[s] == self.generation).then(|| self.values[s])
+    }
+
+    /// Adds `key` with `value` unless it is there; whether it was added.
+    fn insert(&mut self, key: (i64, i64), value: usize) -> bool {
+        let s = self.slot(key);
+        if self.stamps[s] == self.generation {
+            return false;
+        }
+        self.keys[s] = key;
+        self.values[s] = value;
+        self.stamps[s] = self.generation;
+        self.len += 1;
+        if 2 * self.len > self.keys.len() {
+            self.grow();
+        }
+        true
+    }
+
+    fn grow(&mut self) {
+        let keys = std::mem::take(&mut self.keys);
+        let values = std::mem::take(&mut self.values);
+        let stamps = std::mem::take(&mut self.stamps);
+        let size = 2 * keys.len();
+        self.keys = vec![(0, 0); size];
+        self.values = vec![0; size];
+        self.stamps = vec![0; size];
+        for ((key, value), stamp) in keys.into_iter().zip(values).zip(stamps) {
+            if stamp == self.generation {
+                let s = self.slot(key);
+                self.keys[s] = key;
+                self.values[s] = value;
+                self.stamps[s] = self.generation;
+            }
+        }
+    }
+}
+
 /// Placed boxes in square buckets, for "which placed boxes come within the clearance of this
 /// one". Found boxes are reported once each, buckets in row-major order, each bucket in
-/// insertion order.
+/// insertion order (a list threaded through `entry_next`).
 struct Buckets {
     size: i64,
-    cells: HashMap<(i64, i64), Vec<usize>>,
+    cells: PointTable,
+    cell_first: Vec<usize>,
+    cell_last: Vec<usize>,
+    entry_item: Vec<usize>,
+    entry_next: Vec<usize>,
     boxes: Vec<[i64; 4]>,
     stamp: Vec<usize>,
     query: usize,
 }
 
 impl Buckets {
+    fn new(size: i64, n: usize) -> Buckets {
+        Buckets {
+            size,
+            cells: PointTable::new(),
+            cell_first: Vec::new(),
+            cell_last: Vec::new(),
+            entry_item: Vec::new(),
+            entry_next: Vec::new(),
+            boxes: vec![[0; 4]; n],
+            stamp: vec![0; n],
+            query: 0,
+        }
+    }
+
     fn insert(&mut self, i: usize, b: [i64; 4]) {
         self.boxes[i] = b;
         for cy in b[1].div_euclid(self.size)..=b[3].div_euclid(self.size) {
             for cx in b[0].div_euclid(self.size)..=b[2].div_euclid(self.size) {
-                self.cells.entry((cx, cy)).or_default().push(i);
+                let entry = self.entry_item.len();
+                self.entry_item.push(i);
+                self.entry_next.push(NONE);
+                match self.cells.get((cx, cy)) {
+                    Some(cell) => {
+                        self.entry_next[self.cell_last[cell]] = entry;
+                        self.cell_last[cell] = entry;
+                    }
+                    None => {
+                        self.cells.insert((cx, cy), self.cell_first.len());
+                        self.cell_first.push(entry);
+                        self.cell_last.push(entry);
+                    }
+                }
             }
         }
     }
@@ -883,15 +996,19 @@ impl Buckets {
         let x1 = (b[2] + CLEARANCE).div_euclid(self.size);
         for cy in y0..=y1 {
             for cx in x0..=x1 {
-                if let Some(list) = self.cells.get(&(cx, cy)) {
-                    for &j in list {
-                        if self.stamp[j] != self.query {
-                            self.stamp[j] = self.query;
-                            if conflict(b, &self.boxes[j]) {
-                                out.push(j);
-                            }
+                let Some(cell) = self.cells.get((cx, cy)) else {
+                    continue;
+                };
+                let mut entry = self.cell_first[cell];
+                while entry != NONE {
+                    let j = self.entry_item[entry];
+                    if self.stamp[j] != self.query {
+                        self.stamp[j] = self.query;
+                        if conflict(b, &self.boxes[j]) {
+                            out.push(j);
                         }
                     }
+                    entry = self.entry_next[entry];
                 }
             }
         }
@@ -928,13 +1045,7 @@ fn legalize(model: &Model, sx: &[i64], sy: &[i64]) -> (Vec<i64>, Vec<i64>) {
     if mean > size {
         size = mean;
     }
-    let mut buckets = Buckets {
-        size,
-        cells: HashMap::new(),
-        boxes: vec![[0; 4]; n],
-        stamp: vec![0; n],
-        query: 0,
-    };
+    let mut buckets = Buckets::new(size, n);
     let offsets: Vec<(i64, i64)> = (0..n)
         .map(|i| {
             (
@@ -955,14 +1066,14 @@ fn legalize(model: &Model, sx: &[i64], sy: &[i64]) -> (Vec<i64>, Vec<i64>) {
     order.extend(movable.iter().map(|&(_, i)| i));
     let mut found: Vec<usize> = Vec::new();
     let mut heap: BinaryHeap<Reverse<(i64, i64, i64)>> = BinaryHeap::new();
-    let mut visited: HashSet<(i64, i64)> = HashSet::new();
+    let mut visited = PointTable::new();
     for i in order {
         if !model.fixed[i] {
             let (ax, ay) = (x[i], y[i]);
             heap.clear();
             visited.clear();
             heap.push(Reverse((0, ay, ax)));
-            visited.insert((ax, ay));
+            visited.insert((ax, ay), 0);
             let mut expansions = 0;
             let mut spot = None;
             while let Some(Reverse((_, cy, cx))) = heap.pop() {
@@ -983,7 +1094,7 @@ fn legalize(model: &Model, sx: &[i64], sy: &[i64]) -> (Vec<i64>, Vec<i64>) {
                     let up = floor_grid(o[1] - CLEARANCE - model.max_y[i]);
                     let down = ceil_grid(o[3] + CLEARANCE - model.min_y[i]);
                     for (nx, ny) in [(left, cy), (right, cy), (cx, up), (cx, down)] {
-                        if visited.insert((nx, ny)) {
+                        if visited.insert((nx, ny), 0) {
                             heap.push(Reverse(((nx - ax).abs() + (ny - ay).abs(), ny, nx)));
                         }
                     }

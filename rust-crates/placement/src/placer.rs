@@ -22,10 +22,10 @@ const ALPHA: f64 = 0.2;
 /// the pages.
 const GRAVITY_X: f64 = 0.1;
 const GRAVITY_Y: f64 = 0.15;
-/// In the settling rounds a pair is pushed sideways unless that is 1 / 0.7 times deeper than
+/// In the settling rounds a pair is pushed sideways unless that is twice as deep as
 /// pushing it up or down: labels make boxes wide and flat, and without the bias the layout would
 /// grow into a tall column that no landscape page holds.
-const SETTLE_X_BIAS: f64 = 0.7;
+const SETTLE_X_BIAS: f64 = 0.5;
 const GUEST_WEIGHT: f64 = 1.0;
 /// The gap between items in the initial shelf layout: above `2 * PAD`, so it starts overlap-free.
 const SHELF_GAP: i64 = 2 * GRID;
@@ -43,16 +43,30 @@ const TITLE_BLOCK_HEIGHT: i64 = 465_400;
 pub fn place(sheet: &Sheet) -> Result<Layout, PlacementError> {
     validate(sheet)?;
     let model = Model::build(sheet);
-    let (ix, iy) = initial_layout(&model);
-    let (sx, sy) = force_layout(&model, &ix, &iy);
-    let (lx, ly) = legalize(&model, &sx, &sy);
-    let (page, positions) = fit_page(&model, &lx, &ly)?;
+    // Clusters keep decoupling capacitors by their ICs but pack less tightly; a sheet they make
+    // too large for A0 is placed again with every guest a body of its own.
+    let (x, y) = layout(&model, true);
+    let (page, positions) = match fit_page(&model, &x, &y) {
+        Ok(fit) => fit,
+        Err(_) => {
+            let (x, y) = layout(&model, false);
+            fit_page(&model, &x, &y)?
+        }
+    };
     let metrics = measure(&model, sheet, &positions);
     Ok(Layout {
         positions,
         page,
         metrics,
     })
+}
+
+/// Legal item anchors, before the page: the initial layout, the force loop and legalization.
+fn layout(model: &Model, clusters: bool) -> (Vec<i64>, Vec<i64>) {
+    let bodies = Bodies::build(model, clusters);
+    let (ix, iy) = initial_layout(model, &bodies);
+    let (sx, sy) = force_layout(model, &bodies, &ix, &iy);
+    legalize(model, &bodies, &sx, &sy)
 }
 
 fn out_of_range(v: i64) -> bool {
@@ -422,6 +436,278 @@ impl Model {
     }
 }
 
+/// What the force loop and the legalizer move: an item alone, or a *cluster*, a movable host with
+/// its movable guests arranged around it at fixed offsets, which moves as one rigid box (the
+/// union of its members' boxes). A guest that is fixed, or whose host is fixed, is a body of its
+/// own, drawn to its host by its ties.
+struct Bodies {
+    n: usize,
+    /// The item whose anchor is the body's (the host of a cluster).
+    anchor: Vec<usize>,
+    /// The union of the members' boxes, relative to the body's anchor (its host's anchor).
+    min_x: Vec<i64>,
+    min_y: Vec<i64>,
+    max_x: Vec<i64>,
+    max_y: Vec<i64>,
+    fixed: Vec<bool>,
+    fixed_x: Vec<i64>,
+    fixed_y: Vec<i64>,
+    /// Members of body `b` in index order: `members[member_start[b]..member_start[b + 1]]`.
+    member_start: Vec<usize>,
+    members: Vec<usize>,
+    /// Each item's body and the offset of its anchor from the body's anchor.
+    item_body: Vec<usize>,
+    item_dx: Vec<i64>,
+    item_dy: Vec<i64>,
+}
+
+impl Bodies {
+    fn build(model: &Model, clusters: bool) -> Bodies {
+        let n = model.n;
+        let clustered: Vec<bool> = (0..n)
+            .map(|i| {
+                let h = model.host[i];
+                clusters
+                    && h != NONE
+                    && !model.fixed[i]
+                    && !model.fixed[h]
+                    && model.tie_start[i] < model.tie_start[i + 1]
+            })
+            .collect();
+        let mut item_body = vec![NONE; n];
+        let mut count = 0;
+        for i in 0..n {
+            if !clustered[i] {
+                item_body[i] = count;
+                count += 1;
+            }
+        }
+        let mut guests_start = vec![0usize; n + 1];
+        for i in 0..n {
+            if clustered[i] {
+                item_body[i] = item_body[model.host[i]];
+                guests_start[model.host[i] + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            guests_start[i + 1] += guests_start[i];
+        }
+        let mut fill = guests_start.clone();
+        let mut guests = vec![0usize; guests_start[n]];
+        for i in 0..n {
+            if clustered[i] {
+                guests[fill[model.host[i]]] = i;
+                fill[model.host[i]] += 1;
+            }
+        }
+        let mut item_dx = vec![0i64; n];
+        let mut item_dy = vec![0i64; n];
+        for h in 0..n {
+            if guests_start[h] < guests_start[h + 1] {
+                arrange_guests(
+                    model,
+                    h,
+                    &guests[guests_start[h]..guests_start[h + 1]],
+                    &mut item_dx,
+                    &mut item_dy,
+                );
+            }
+        }
+        let mut member_start = vec![0usize; count + 1];
+        for i in 0..n {
+            member_start[item_body[i] + 1] += 1;
+        }
+        for b in 0..count {
+            member_start[b + 1] += member_start[b];
+        }
+        let mut fill = member_start.clone();
+        let mut members = vec![0usize; n];
+        for i in 0..n {
+            members[fill[item_body[i]]] = i;
+            fill[item_body[i]] += 1;
+        }
+        let mut bodies = Bodies {
+            n: count,
+            anchor: (0..n).filter(|&i| !clustered[i]).collect(),
+            min_x: vec![0; count],
+            min_y: vec![0; count],
+            max_x: vec![0; count],
+            max_y: vec![0; count],
+            fixed: vec![false; count],
+            fixed_x: vec![0; count],
+            fixed_y: vec![0; count],
+            member_start,
+            members,
+            item_body,
+            item_dx,
+            item_dy,
+        };
+        for b in 0..count {
+            let mut first = true;
+            for &i in &bodies.members[bodies.member_start[b]..bodies.member_start[b + 1]] {
+                let bx = model.box_at(i, bodies.item_dx[i], bodies.item_dy[i]);
+                if first {
+                    bodies.min_x[b] = bx[0];
+                    bodies.min_y[b] = bx[1];
+                    bodies.max_x[b] = bx[2];
+                    bodies.max_y[b] = bx[3];
+                    first = false;
+                } else {
+                    bodies.min_x[b] = bodies.min_x[b].min(bx[0]);
+                    bodies.min_y[b] = bodies.min_y[b].min(bx[1]);
+                    bodies.max_x[b] = bodies.max_x[b].max(bx[2]);
+                    bodies.max_y[b] = bodies.max_y[b].max(bx[3]);
+                }
+                if model.fixed[i] {
+                    bodies.fixed[b] = true;
+                    bodies.fixed_x[b] = model.fixed_x[i];
+                    bodies.fixed_y[b] = model.fixed_y[i];
+                }
+            }
+        }
+        bodies
+    }
+
+    fn width(&self, b: usize) -> i64 {
+        self.max_x[b] - self.min_x[b]
+    }
+
+    fn height(&self, b: usize) -> i64 {
+        self.max_y[b] - self.min_y[b]
+    }
+
+    fn box_at(&self, b: usize, x: i64, y: i64) -> [i64; 4] {
+        [
+            x + self.min_x[b],
+            y + self.min_y[b],
+            x + self.max_x[b],
+            y + self.max_y[b],
+        ]
+    }
+
+    /// Item anchors from body anchors.
+    fn item_positions(&self, x: &[i64], y: &[i64]) -> (Vec<i64>, Vec<i64>) {
+        let ix = (0..self.item_body.len())
+            .map(|i| x[self.item_body[i]] + self.item_dx[i])
+            .collect();
+        let iy = (0..self.item_body.len())
+            .map(|i| y[self.item_body[i]] + self.item_dy[i])
+            .collect();
+        (ix, iy)
+    }
+}
+
+/// The offsets from host `h`'s anchor of its clustered guests (index order): each guest goes to
+/// the side of the host's box nearest the host pin it is tied to (top, bottom, left, right on a
+/// tie); the guests of one side stand in a row along it, one clearance from the host's box and
+/// from each other, the row centred on the host pins; a guest that would come within the
+/// clearance of a member already arranged (at a corner) moves outward past it.
+fn arrange_guests(model: &Model, h: usize, guests: &[usize], dx: &mut [i64], dy: &mut [i64]) {
+    let side_of = |g: usize| {
+        let q = model.ties[model.tie_start[g]].1;
+        let (qx, qy) = (model.pin_dx[q], model.pin_dy[q]);
+        let gaps = [
+            qy - model.min_y[h],
+            model.max_y[h] - qy,
+            qx - model.min_x[h],
+            model.max_x[h] - qx,
+        ];
+        let mut side = 0;
+        for s in 1..4 {
+            if gaps[s] < gaps[side] {
+                side = s;
+            }
+        }
+        side
+    };
+    let mut placed: Vec<[i64; 4]> = vec![model.box_at(h, 0, 0)];
+    let mut row: Vec<usize> = Vec::new();
+    for side in 0..4 {
+        row.clear();
+        row.extend(guests.iter().copied().filter(|&g| side_of(g) == side));
+        if row.is_empty() {
+            continue;
+        }
+        let horizontal = side < 2;
+        // Offsets along the row from a first guest at 0, and the mean of the tied pins there
+        // and on the host.
+        let mut along = 0i64;
+        let mut guest_pins = 0i64;
+        let mut host_pins = 0i64;
+        for (k, &g) in row.iter().enumerate() {
+            if k > 0 {
+                let prev = row[k - 1];
+                along = if horizontal {
+                    ceil_grid(along + model.max_x[prev] + CLEARANCE - model.min_x[g])
+                } else {
+                    ceil_grid(along + model.max_y[prev] + CLEARANCE - model.min_y[g])
+                };
+            }
+            let (p, q) = model.ties[model.tie_start[g]];
+            if horizontal {
+                dx[g] = along;
+                guest_pins += along + model.pin_dx[p];
+                host_pins += model.pin_dx[q];
+            } else {
+                dy[g] = along;
+                guest_pins += along + model.pin_dy[p];
+                host_pins += model.pin_dy[q];
+            }
+        }
+        let k = row.len() as i64;
+        let shift = floor_grid(host_pins.div_euclid(k) - guest_pins.div_euclid(k) + GRID / 2);
+        for &g in &row {
+            match side {
+                0 => {
+                    dx[g] += shift;
+                    dy[g] = floor_grid(model.min_y[h] - CLEARANCE - model.max_y[g]);
+                }
+                1 => {
+                    dx[g] += shift;
+                    dy[g] = ceil_grid(model.max_y[h] + CLEARANCE - model.min_y[g]);
+                }
+                2 => {
+                    dy[g] += shift;
+                    dx[g] = floor_grid(model.min_x[h] - CLEARANCE - model.max_x[g]);
+                }
+                _ => {
+                    dy[g] += shift;
+                    dx[g] = ceil_grid(model.max_x[h] + CLEARANCE - model.min_x[g]);
+                }
+            }
+            loop {
+                let b = model.box_at(g, dx[g], dy[g]);
+                let mut moved = false;
+                let mut next = if horizontal { dy[g] } else { dx[g] };
+                for o in &placed {
+                    if !conflict(&b, o) {
+                        continue;
+                    }
+                    let jump = match side {
+                        0 => floor_grid(o[1] - CLEARANCE - model.max_y[g]),
+                        1 => ceil_grid(o[3] + CLEARANCE - model.min_y[g]),
+                        2 => floor_grid(o[0] - CLEARANCE - model.max_x[g]),
+                        _ => ceil_grid(o[2] + CLEARANCE - model.min_x[g]),
+                    };
+                    if (side % 2 == 0 && jump < next) || (side % 2 == 1 && jump > next) {
+                        next = jump;
+                        moved = true;
+                    }
+                }
+                if !moved {
+                    break;
+                }
+                if horizontal {
+                    dy[g] = next;
+                } else {
+                    dx[g] = next;
+                }
+            }
+            placed.push(model.box_at(g, dx[g], dy[g]));
+        }
+    }
+}
+
 /// Breadth-first order over signal and large nets, each guest right after its host, roots in
 /// index order.
 fn bfs_order(model: &Model) -> Vec<usize> {
@@ -481,10 +767,11 @@ fn bfs_order(model: &Model) -> Vec<usize> {
     queue
 }
 
-/// Movable items in breadth-first order, packed left to right into rows about 1.5 times as wide
-/// as they are tall, to the right of the fixed items if there are any.
-fn initial_layout(model: &Model) -> (Vec<i64>, Vec<i64>) {
-    let n = model.n;
+/// Movable bodies in the breadth-first order of their first members, packed left to right into
+/// rows about 1.5 times as wide as they are tall, to the right of the fixed items if there are
+/// any.
+fn initial_layout(model: &Model, bodies: &Bodies) -> (Vec<i64>, Vec<i64>) {
+    let n = bodies.n;
     let mut x = vec![0i64; n];
     let mut y = vec![0i64; n];
     let mut origin_x = 0i64;
@@ -492,16 +779,16 @@ fn initial_layout(model: &Model) -> (Vec<i64>, Vec<i64>) {
     let mut any_fixed = false;
     let mut fixed_max_x = 0i64;
     let mut fixed_min_y = 0i64;
-    for i in 0..n {
-        if model.fixed[i] {
-            x[i] = model.fixed_x[i];
-            y[i] = model.fixed_y[i];
-            let b = model.box_at(i, x[i], y[i]);
-            if !any_fixed || b[2] > fixed_max_x {
-                fixed_max_x = b[2];
+    for b in 0..n {
+        if bodies.fixed[b] {
+            x[b] = bodies.fixed_x[b];
+            y[b] = bodies.fixed_y[b];
+            let e = bodies.box_at(b, x[b], y[b]);
+            if !any_fixed || e[2] > fixed_max_x {
+                fixed_max_x = e[2];
             }
-            if !any_fixed || b[1] < fixed_min_y {
-                fixed_min_y = b[1];
+            if !any_fixed || e[1] < fixed_min_y {
+                fixed_min_y = e[1];
             }
             any_fixed = true;
         }
@@ -512,13 +799,13 @@ fn initial_layout(model: &Model) -> (Vec<i64>, Vec<i64>) {
     }
     let mut area = 0.0f64;
     let mut widest = 0i64;
-    for i in 0..n {
-        if !model.fixed[i] {
-            let w = model.width(i) + SHELF_GAP;
-            let h = model.height(i) + SHELF_GAP;
+    for b in 0..n {
+        if !bodies.fixed[b] {
+            let w = bodies.width(b) + SHELF_GAP;
+            let h = bodies.height(b) + SHELF_GAP;
             area += w as f64 * h as f64;
-            if model.width(i) > widest {
-                widest = model.width(i);
+            if bodies.width(b) > widest {
+                widest = bodies.width(b);
             }
         }
     }
@@ -529,19 +816,22 @@ fn initial_layout(model: &Model) -> (Vec<i64>, Vec<i64>) {
     let mut cursor = 0i64;
     let mut row_y = 0i64;
     let mut row_h = 0i64;
+    let mut packed = vec![false; n];
     for i in bfs_order(model) {
-        if model.fixed[i] {
+        let b = bodies.item_body[i];
+        if bodies.fixed[b] || packed[b] {
             continue;
         }
-        let w = model.width(i);
-        let h = model.height(i);
+        packed[b] = true;
+        let w = bodies.width(b);
+        let h = bodies.height(b);
         if cursor > 0 && cursor + w > target {
             row_y += row_h + SHELF_GAP;
             cursor = 0;
             row_h = 0;
         }
-        x[i] = origin_x + cursor - model.min_x[i];
-        y[i] = origin_y + row_y - model.min_y[i];
+        x[b] = origin_x + cursor - bodies.min_x[b];
+        y[b] = origin_y + row_y - bodies.min_y[b];
         cursor += w + SHELF_GAP;
         if h > row_h {
             row_h = h;
@@ -550,70 +840,85 @@ fn initial_layout(model: &Model) -> (Vec<i64>, Vec<i64>) {
     (x, y)
 }
 
-/// The force loop: attraction rounds (pins toward their nets' centroids, guests toward their
-/// host pins, everything gently toward the layout's centre, each move capped by a cooling
-/// temperature), each followed by a collision round; then collision-only rounds; then the snap
-/// to the grid. A collision round separates overlapping padded boxes along their shallower axis,
-/// moving the one farther from the centre: pairs are taken from the centre outward, so one round
-/// carries the pressure of a dense cluster all the way to its rim, where symmetric pushes would
-/// need a round per layer.
-fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
-    let n = model.n;
+/// The force loop over bodies: attraction rounds (pins toward their nets' centroids, lone guests
+/// toward their host pins, everything gently toward the layout's centre, each move capped by a
+/// cooling temperature), each followed by a collision round; then collision-only rounds until
+/// one moves nothing; then the snap to the grid. A collision round separates overlapping padded
+/// boxes along their shallower axis, moving the one farther from the centre: pairs are taken
+/// from the centre outward, so one round carries the pressure of a dense cluster all the way to
+/// its rim, where symmetric pushes would need a round per layer.
+fn force_layout(model: &Model, bodies: &Bodies, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
+    let n = bodies.n;
     let m = model.kinds.len();
     let mut px: Vec<f64> = ix.iter().map(|&v| v as f64).collect();
     let mut py: Vec<f64> = iy.iter().map(|&v| v as f64).collect();
-    let bx0: Vec<f64> = model.min_x.iter().map(|&v| v as f64 - PAD).collect();
-    let bx1: Vec<f64> = model.max_x.iter().map(|&v| v as f64 + PAD).collect();
-    let by0: Vec<f64> = model.min_y.iter().map(|&v| v as f64 - PAD).collect();
-    let by1: Vec<f64> = model.max_y.iter().map(|&v| v as f64 + PAD).collect();
+    // Collisions are between items, each padded box held at its offset in its body.
+    let items = model.n;
+    let pad: Vec<[f64; 4]> = (0..items)
+        .map(|i| {
+            let (dx, dy) = (bodies.item_dx[i], bodies.item_dy[i]);
+            [
+                (dx + model.min_x[i]) as f64 - PAD,
+                (dy + model.min_y[i]) as f64 - PAD,
+                (dx + model.max_x[i]) as f64 + PAD,
+                (dy + model.max_y[i]) as f64 + PAD,
+            ]
+        })
+        .collect();
+    let owner = &bodies.item_body;
     let cx_off: Vec<f64> = (0..n)
-        .map(|i| (model.min_x[i] + model.max_x[i]) as f64 * 0.5)
+        .map(|b| (bodies.min_x[b] + bodies.max_x[b]) as f64 * 0.5)
         .collect();
     let cy_off: Vec<f64> = (0..n)
-        .map(|i| (model.min_y[i] + model.max_y[i]) as f64 * 0.5)
+        .map(|b| (bodies.min_y[b] + bodies.max_y[b]) as f64 * 0.5)
         .collect();
-    let pdx: Vec<f64> = model.pin_dx.iter().map(|&v| v as f64).collect();
-    let pdy: Vec<f64> = model.pin_dy.iter().map(|&v| v as f64).collect();
+    // Every pin by its body and its offset from the body's anchor.
+    let pins = model.pin_item.len();
+    let pin_body: Vec<usize> = (0..pins)
+        .map(|p| bodies.item_body[model.pin_item[p]])
+        .collect();
+    let pdx: Vec<f64> = (0..pins)
+        .map(|p| (bodies.item_dx[model.pin_item[p]] + model.pin_dx[p]) as f64)
+        .collect();
+    let pdy: Vec<f64> = (0..pins)
+        .map(|p| (bodies.item_dy[model.pin_item[p]] + model.pin_dy[p]) as f64)
+        .collect();
     let mut t0 = 0.0f64;
     let mut mean_span = 0.0f64;
-    for i in 0..n {
-        t0 += (model.width(i) + model.height(i)) as f64 * 0.5;
+    for b in 0..n {
+        t0 += (bodies.width(b) + bodies.height(b)) as f64 * 0.5;
+    }
+    for i in 0..items {
         mean_span += model.width(i).max(model.height(i)) as f64 + 2.0 * PAD;
     }
     if n > 0 {
         t0 = t0 / n as f64 + GRID as f64;
-        mean_span /= n as f64;
+        mean_span /= items as f64;
     }
     let mut ncx = vec![0.0f64; m];
     let mut ncy = vec![0.0f64; m];
     let mut mx = vec![0.0f64; n];
     let mut my = vec![0.0f64; n];
-    let mut ex0 = vec![0.0f64; n];
-    let mut ex1 = vec![0.0f64; n];
-    let mut ey0 = vec![0.0f64; n];
-    let mut ey1 = vec![0.0f64; n];
-    let mut eb = vec![[0.0f64; 4]; n];
+    let mut eb = vec![[0.0f64; 4]; items];
+    // The order by distance from the centre, with each body's distance beside it.
+    let mut keyed: Vec<(f64, usize)> = (0..n).map(|b| (0.0, b)).collect();
     let mut dist = vec![0.0f64; n];
-    let mut order: Vec<usize> = (0..n).collect();
     let mut rank = vec![0usize; n];
-    let mut c0 = vec![0usize; n];
-    let mut c1 = vec![0usize; n];
-    let mut r0 = vec![0usize; n];
-    let mut r1 = vec![0usize; n];
+    let mut span = vec![[0usize; 4]; items];
     let mut cell_start: Vec<usize> = Vec::new();
     let mut cell_fill: Vec<usize> = Vec::new();
     let mut cell_items: Vec<usize> = Vec::new();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut sorted: Vec<(usize, usize)> = Vec::new();
     let mut pair_start: Vec<usize> = Vec::new();
-    let any_movable = model.fixed.iter().any(|&f| !f);
+    let any_movable = bodies.fixed.iter().any(|&f| !f);
     let rounds = if any_movable { ITERATIONS + SETTLE } else { 0 };
     for t in 0..rounds {
         let mut gx = 0.0f64;
         let mut gy = 0.0f64;
-        for i in 0..n {
-            gx += px[i] + cx_off[i];
-            gy += py[i] + cy_off[i];
+        for b in 0..n {
+            gx += px[b] + cx_off[b];
+            gy += py[b] + cy_off[b];
         }
         gx /= n as f64;
         gy /= n as f64;
@@ -623,40 +928,45 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
                 if model.net_weight[k] > 0.0 {
                     let mut sx = 0.0f64;
                     let mut sy = 0.0f64;
-                    let pins = model.net(k);
-                    for &q in pins {
-                        let i = model.pin_item[q];
-                        sx += px[i] + pdx[q];
-                        sy += py[i] + pdy[q];
+                    let net = model.net(k);
+                    for &q in net {
+                        let b = pin_body[q];
+                        sx += px[b] + pdx[q];
+                        sy += py[b] + pdy[q];
                     }
-                    ncx[k] = sx / pins.len() as f64;
-                    ncy[k] = sy / pins.len() as f64;
+                    ncx[k] = sx / net.len() as f64;
+                    ncy[k] = sy / net.len() as f64;
                 }
             }
-            for i in 0..n {
-                if model.fixed[i] {
+            for b in 0..n {
+                if bodies.fixed[b] {
                     continue;
                 }
                 let mut fx = 0.0f64;
                 let mut fy = 0.0f64;
                 let mut w = 0.0f64;
-                for p in model.pins(i) {
-                    let wt = model.pin_weight[p];
-                    if wt > 0.0 {
-                        let k = model.pin_net[p] as usize;
-                        fx += wt * (ncx[k] - (px[i] + pdx[p]));
-                        fy += wt * (ncy[k] - (py[i] + pdy[p]));
-                        w += wt;
+                for &i in &bodies.members[bodies.member_start[b]..bodies.member_start[b + 1]] {
+                    for p in model.pins(i) {
+                        let wt = model.pin_weight[p];
+                        if wt > 0.0 {
+                            let k = model.pin_net[p] as usize;
+                            fx += wt * (ncx[k] - (px[b] + pdx[p]));
+                            fy += wt * (ncy[k] - (py[b] + pdy[p]));
+                            w += wt;
+                        }
+                    }
+                    for &(p, q) in &model.ties[model.tie_start[i]..model.tie_start[i + 1]] {
+                        let h = pin_body[q];
+                        if h == b {
+                            continue;
+                        }
+                        fx += GUEST_WEIGHT * ((px[h] + pdx[q]) - (px[b] + pdx[p]));
+                        fy += GUEST_WEIGHT * ((py[h] + pdy[q]) - (py[b] + pdy[p]));
+                        w += GUEST_WEIGHT;
                     }
                 }
-                for &(p, q) in &model.ties[model.tie_start[i]..model.tie_start[i + 1]] {
-                    let h = model.pin_item[q];
-                    fx += GUEST_WEIGHT * ((px[h] + pdx[q]) - (px[i] + pdx[p]));
-                    fy += GUEST_WEIGHT * ((py[h] + pdy[q]) - (py[i] + pdy[p]));
-                    w += GUEST_WEIGHT;
-                }
-                let mut dx = GRAVITY_X * (gx - (px[i] + cx_off[i]));
-                let mut dy = GRAVITY_Y * (gy - (py[i] + cy_off[i]));
+                let mut dx = GRAVITY_X * (gx - (px[b] + cx_off[b]));
+                let mut dy = GRAVITY_Y * (gy - (py[b] + cy_off[b]));
                 if w > 0.0 {
                     dx += fx / w;
                     dy += fy / w;
@@ -666,79 +976,80 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
                 if len * ALPHA > temperature {
                     step = temperature / len;
                 }
-                mx[i] = dx * step;
-                my[i] = dy * step;
+                mx[b] = dx * step;
+                my[b] = dy * step;
             }
-            for i in 0..n {
-                if !model.fixed[i] {
-                    px[i] += mx[i];
-                    py[i] += my[i];
+            for b in 0..n {
+                if !bodies.fixed[b] {
+                    px[b] += mx[b];
+                    py[b] += my[b];
                 }
             }
         }
-        for i in 0..n {
-            ex0[i] = px[i] + bx0[i];
-            ex1[i] = px[i] + bx1[i];
-            ey0[i] = py[i] + by0[i];
-            ey1[i] = py[i] + by1[i];
-            eb[i] = [ex0[i], ey0[i], ex1[i], ey1[i]];
-            let dcx = px[i] + cx_off[i] - gx;
-            let dcy = py[i] + cy_off[i] - gy;
-            dist[i] = dcx * dcx + dcy * dcy;
+        for i in 0..items {
+            let (e, b) = (pad[i], owner[i]);
+            eb[i] = [px[b] + e[0], py[b] + e[1], px[b] + e[2], py[b] + e[3]];
+        }
+        for b in 0..n {
+            let dcx = px[b] + cx_off[b] - gx;
+            let dcy = py[b] + cy_off[b] - gy;
+            dist[b] = dcx * dcx + dcy * dcy;
         }
         // Positions move little between rounds, so the previous order is nearly sorted and an
         // insertion sort is close to linear. Ties by index make the order total: any correct
         // sort finds this same permutation.
+        for key in keyed.iter_mut() {
+            key.0 = dist[key.1];
+        }
         for a in 1..n {
-            let v = order[a];
-            let mut b = a;
-            while b > 0 {
-                let u = order[b - 1];
-                if dist[v] < dist[u] || (dist[v] == dist[u] && v < u) {
-                    order[b] = u;
-                    b -= 1;
+            let v = keyed[a];
+            let mut c = a;
+            while c > 0 {
+                let u = keyed[c - 1];
+                if v.0 < u.0 || (v.0 == u.0 && v.1 < u.1) {
+                    keyed[c] = u;
+                    c -= 1;
                 } else {
                     break;
                 }
             }
-            order[b] = v;
+            keyed[c] = v;
         }
-        for (a, &i) in order.iter().enumerate() {
-            rank[i] = a;
+        for (a, &(_, b)) in keyed.iter().enumerate() {
+            rank[b] = a;
         }
         // Candidate pairs come from a uniform grid over the padded boxes; a pair is found in
         // the one cell holding the top-left corner of its intersection, so exactly once, from
-        // its lower index; it is then taken in the order of its inner item's rank.
-        let mut gx0 = ex0[0];
-        let mut gy0 = ey0[0];
-        let mut gx1 = ex1[0];
-        let mut gy1 = ey1[0];
-        for i in 1..n {
-            gx0 = min_f(gx0, ex0[i]);
-            gy0 = min_f(gy0, ey0[i]);
-            gx1 = max_f(gx1, ex1[i]);
-            gy1 = max_f(gy1, ey1[i]);
+        // its lower index; it is then taken in the order of its inner body's rank.
+        let mut g = eb[0];
+        for e in &eb[1..] {
+            g[0] = min_f(g[0], e[0]);
+            g[1] = min_f(g[1], e[1]);
+            g[2] = max_f(g[2], e[2]);
+            g[3] = max_f(g[3], e[3]);
         }
         // Cells about as large as a typical box, so a dense cluster inside a sparse sheet does
         // not crowd into a few cells; coarser only if that would make many more cells than
-        // items.
+        // bodies.
         let mut cell = mean_span;
-        let spread = ((gx1 - gx0) * (gy1 - gy0) / (16.0 * n as f64)).sqrt();
+        let spread = ((g[2] - g[0]) * (g[3] - g[1]) / (16.0 * items as f64)).sqrt();
         if spread > cell {
             cell = spread;
         }
         // Offsets from the grid's corner are never negative, so truncation is the floor.
-        let cols = ((gx1 - gx0) / cell) as usize + 1;
-        let rows = ((gy1 - gy0) / cell) as usize + 1;
+        let cols = ((g[2] - g[0]) / cell) as usize + 1;
+        let rows = ((g[3] - g[1]) / cell) as usize + 1;
         cell_start.clear();
         cell_start.resize(cols * rows + 1, 0);
-        for i in 0..n {
-            c0[i] = ((ex0[i] - gx0) / cell) as usize;
-            c1[i] = ((ex1[i] - gx0) / cell) as usize;
-            r0[i] = ((ey0[i] - gy0) / cell) as usize;
-            r1[i] = ((ey1[i] - gy0) / cell) as usize;
-            for r in r0[i]..=r1[i] {
-                for c in c0[i]..=c1[i] {
+        for (s, e) in span.iter_mut().zip(&eb) {
+            *s = [
+                ((e[0] - g[0]) / cell) as usize,
+                ((e[2] - g[0]) / cell) as usize,
+                ((e[1] - g[1]) / cell) as usize,
+                ((e[3] - g[1]) / cell) as usize,
+            ];
+            for r in s[2]..=s[3] {
+                for c in s[0]..=s[1] {
                     cell_start[r * cols + c + 1] += 1;
                 }
             }
@@ -750,46 +1061,50 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
         cell_fill.extend_from_slice(&cell_start[..cols * rows]);
         cell_items.clear();
         cell_items.resize(cell_start[cols * rows], 0);
-        for i in 0..n {
-            for r in r0[i]..=r1[i] {
-                for c in c0[i]..=c1[i] {
-                    cell_items[cell_fill[r * cols + c]] = i;
+        for (b, s) in span.iter().enumerate() {
+            for r in s[2]..=s[3] {
+                for c in s[0]..=s[1] {
+                    cell_items[cell_fill[r * cols + c]] = b;
                     cell_fill[r * cols + c] += 1;
                 }
             }
         }
         pairs.clear();
-        for i in 0..n {
+        for i in 0..items {
             let bi = eb[i];
-            for r in r0[i]..=r1[i] {
-                for c in c0[i]..=c1[i] {
+            let si = span[i];
+            let fi = bodies.fixed[owner[i]];
+            for r in si[2]..=si[3] {
+                for c in si[0]..=si[1] {
                     let k = r * cols + c;
                     // Each cell lists items by index, so those above `i` come last.
                     for &j in cell_items[cell_start[k]..cell_start[k + 1]].iter().rev() {
                         if j <= i {
                             break;
                         }
+                        // The intersection's top-left corner lies in the cell of the larger
+                        // left edge and the larger top edge.
+                        let sj = span[j];
+                        if si[0].max(sj[0]) != c || si[2].max(sj[2]) != r {
+                            continue;
+                        }
                         let bj = eb[j];
                         if bj[0] >= bi[2] || bi[0] >= bj[2] || bj[1] >= bi[3] || bi[1] >= bj[3] {
                             continue;
                         }
-                        // The intersection's top-left corner lies in the cell of the larger
-                        // left edge and the larger top edge.
-                        if c0[i].max(c0[j]) == c
-                            && r0[i].max(r0[j]) == r
-                            && !(model.fixed[i] && model.fixed[j])
-                        {
-                            pairs.push(if rank[i] < rank[j] { (i, j) } else { (j, i) });
+                        let (oi, oj) = (owner[i], owner[j]);
+                        if oi != oj && !(fi && bodies.fixed[oj]) {
+                            pairs.push(if rank[oi] < rank[oj] { (i, j) } else { (j, i) });
                         }
                     }
                 }
             }
         }
-        // Pairs by the rank of their inner item, keeping the order found (a counting sort).
+        // Pairs by the rank of their inner body, keeping the order found (a counting sort).
         pair_start.clear();
         pair_start.resize(n + 1, 0);
         for &(i, _) in &pairs {
-            pair_start[rank[i] + 1] += 1;
+            pair_start[rank[owner[i]] + 1] += 1;
         }
         for a in 0..n {
             pair_start[a + 1] += pair_start[a];
@@ -797,30 +1112,34 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
         sorted.clear();
         sorted.resize(pairs.len(), (0, 0));
         for &(i, j) in &pairs {
-            sorted[pair_start[rank[i]]] = (i, j);
-            pair_start[rank[i]] += 1;
+            sorted[pair_start[rank[owner[i]]]] = (i, j);
+            pair_start[rank[owner[i]]] += 1;
         }
         let x_bias = if t < ITERATIONS { 1.0 } else { SETTLE_X_BIAS };
-        for &(i, j) in &sorted {
-            let ix0 = px[i] + bx0[i];
-            let ix1 = px[i] + bx1[i];
-            let iy0 = py[i] + by0[i];
-            let iy1 = py[i] + by1[i];
-            let jx0 = px[j] + bx0[j];
-            let jx1 = px[j] + bx1[j];
-            let jy0 = py[j] + by0[j];
-            let jy1 = py[j] + by1[j];
+        let mut moved = false;
+        for &(a, c) in &sorted {
+            let (ei, ej) = (pad[a], pad[c]);
+            let (i, j) = (owner[a], owner[c]);
+            let ix0 = px[i] + ei[0];
+            let ix1 = px[i] + ei[2];
+            let iy0 = py[i] + ei[1];
+            let iy1 = py[i] + ei[3];
+            let jx0 = px[j] + ej[0];
+            let jx1 = px[j] + ej[2];
+            let jy0 = py[j] + ej[1];
+            let jy1 = py[j] + ej[3];
             let ox = min_f(ix1, jx1) - max_f(ix0, jx0);
             let oy = min_f(iy1, jy1) - max_f(iy0, jy0);
             if ox <= 0.0 || oy <= 0.0 {
                 continue;
             }
-            // While attraction runs, both items give way equally: moving only the outer one
+            moved = true;
+            // While attraction runs, both bodies give way equally: moving only the outer one
             // would let every pull-and-push cycle carry the pair outward. Once it has stopped,
-            // only the outer item moves, unless it is fixed.
-            let (si, sj) = if model.fixed[i] {
+            // only the outer body moves, unless it is fixed.
+            let (si, sj) = if bodies.fixed[i] {
                 (0.0, 1.0)
-            } else if model.fixed[j] {
+            } else if bodies.fixed[j] {
                 (1.0, 0.0)
             } else if t < ITERATIONS {
                 (0.5, 0.5)
@@ -837,17 +1156,21 @@ fn force_layout(model: &Model, ix: &[i64], iy: &[i64]) -> (Vec<i64>, Vec<i64>) {
                 py[j] += away * oy * sj;
             }
         }
+        // A settling round that moved nothing leaves the next one the very same positions.
+        if t >= ITERATIONS && !moved {
+            break;
+        }
     }
     let g = GRID as f64;
     let mut sx = vec![0i64; n];
     let mut sy = vec![0i64; n];
-    for i in 0..n {
-        if model.fixed[i] {
-            sx[i] = model.fixed_x[i];
-            sy[i] = model.fixed_y[i];
+    for b in 0..n {
+        if bodies.fixed[b] {
+            sx[b] = bodies.fixed_x[b];
+            sy[b] = bodies.fixed_y[b];
         } else {
-            sx[i] = (px[i] / g + 0.5).floor() as i64 * GRID;
-            sy[i] = (py[i] / g + 0.5).floor() as i64 * GRID;
+            sx[b] = (px[b] / g + 0.5).floor() as i64 * GRID;
+            sy[b] = (py[b] / g + 0.5).floor() as i64 * GRID;
         }
     }
     (sx, sy)
@@ -1022,92 +1345,101 @@ impl Buckets {
 /// within a few steps. After `MAX_EXPANSIONS` steps, the item walks from its snapped position
 /// straight away from the centre, jumping past each box in its way, which ends because every
 /// jump passes a placed box for good.
-fn legalize(model: &Model, sx: &[i64], sy: &[i64]) -> (Vec<i64>, Vec<i64>) {
-    let n = model.n;
-    let mut x = sx.to_vec();
-    let mut y = sy.to_vec();
+fn legalize(model: &Model, bodies: &Bodies, sx: &[i64], sy: &[i64]) -> (Vec<i64>, Vec<i64>) {
+    let n = bodies.n;
+    let (mut x, mut y) = bodies.item_positions(sx, sy);
     if n == 0 {
         return (x, y);
     }
     let mut span = 0i64;
+    for i in 0..model.n {
+        span += model.width(i).max(model.height(i));
+    }
     let mut sum_x = 0i64;
     let mut sum_y = 0i64;
-    for i in 0..n {
-        span += model.width(i).max(model.height(i));
-        sum_x += 2 * x[i] + model.min_x[i] + model.max_x[i];
-        sum_y += 2 * y[i] + model.min_y[i] + model.max_y[i];
+    for b in 0..n {
+        sum_x += 2 * sx[b] + bodies.min_x[b] + bodies.max_x[b];
+        sum_y += 2 * sy[b] + bodies.min_y[b] + bodies.max_y[b];
     }
     // Doubled coordinates keep box centres integral.
     let centre_x = sum_x.div_euclid(n as i64);
     let centre_y = sum_y.div_euclid(n as i64);
     let mut size = 8 * GRID;
-    let mean = ceil_grid(span / n as i64);
+    let mean = ceil_grid(span / model.n as i64);
     if mean > size {
         size = mean;
     }
-    let mut buckets = Buckets::new(size, n);
+    let mut buckets = Buckets::new(size, model.n);
     let offsets: Vec<(i64, i64)> = (0..n)
-        .map(|i| {
+        .map(|b| {
             (
-                2 * x[i] + model.min_x[i] + model.max_x[i] - centre_x,
-                2 * y[i] + model.min_y[i] + model.max_y[i] - centre_y,
+                2 * sx[b] + bodies.min_x[b] + bodies.max_x[b] - centre_x,
+                2 * sy[b] + bodies.min_y[b] + bodies.max_y[b] - centre_y,
             )
         })
         .collect();
-    let mut order: Vec<usize> = (0..n).filter(|&i| model.fixed[i]).collect();
+    let mut order: Vec<usize> = (0..n).filter(|&b| bodies.fixed[b]).collect();
     let mut movable: Vec<(i64, usize)> = (0..n)
-        .filter(|&i| !model.fixed[i])
-        .map(|i| {
-            let (ox, oy) = offsets[i];
-            (ox * ox + oy * oy, i)
+        .filter(|&b| !bodies.fixed[b])
+        .map(|b| {
+            let (ox, oy) = offsets[b];
+            (ox * ox + oy * oy, b)
         })
         .collect();
     movable.sort_unstable();
-    order.extend(movable.iter().map(|&(_, i)| i));
+    order.extend(movable.iter().map(|&(_, b)| b));
     let mut found: Vec<usize> = Vec::new();
     let mut heap: BinaryHeap<Reverse<(i64, i64, i64)>> = BinaryHeap::new();
     let mut visited = PointTable::new();
-    for i in order {
-        if !model.fixed[i] {
-            let (ax, ay) = (x[i], y[i]);
-            heap.clear();
-            visited.clear();
-            heap.push(Reverse((0, ay, ax)));
-            visited.insert((ax, ay), 0);
-            let mut expansions = 0;
-            let mut spot = None;
-            while let Some(Reverse((_, cy, cx))) = heap.pop() {
-                let b = model.box_at(i, cx, cy);
-                buckets.conflicts(&b, &mut found);
-                if found.is_empty() {
-                    spot = Some((cx, cy));
-                    break;
-                }
-                expansions += 1;
-                if expansions >= MAX_EXPANSIONS {
-                    break;
-                }
-                for &j in &found {
-                    let o = buckets.boxes[j];
-                    let left = floor_grid(o[0] - CLEARANCE - model.max_x[i]);
-                    let right = ceil_grid(o[2] + CLEARANCE - model.min_x[i]);
-                    let up = floor_grid(o[1] - CLEARANCE - model.max_y[i]);
-                    let down = ceil_grid(o[3] + CLEARANCE - model.min_y[i]);
-                    for (nx, ny) in [(left, cy), (right, cy), (cx, up), (cx, down)] {
-                        if visited.insert((nx, ny), 0) {
-                            heap.push(Reverse(((nx - ax).abs() + (ny - ay).abs(), ny, nx)));
+    for b in order {
+        let anchor = bodies.anchor[b];
+        let members = &bodies.members[bodies.member_start[b]..bodies.member_start[b + 1]];
+        for i in std::iter::once(anchor).chain(members.iter().copied().filter(|&i| i != anchor)) {
+            if !model.fixed[i] {
+                let (ax, ay) = if i == anchor {
+                    (x[i], y[i])
+                } else {
+                    (x[anchor] + bodies.item_dx[i], y[anchor] + bodies.item_dy[i])
+                };
+                heap.clear();
+                visited.clear();
+                heap.push(Reverse((0, ay, ax)));
+                visited.insert((ax, ay), 0);
+                let mut expansions = 0;
+                let mut spot = None;
+                while let Some(Reverse((_, cy, cx))) = heap.pop() {
+                    let e = model.box_at(i, cx, cy);
+                    buckets.conflicts(&e, &mut found);
+                    if found.is_empty() {
+                        spot = Some((cx, cy));
+                        break;
+                    }
+                    expansions += 1;
+                    if expansions >= MAX_EXPANSIONS {
+                        break;
+                    }
+                    for &j in &found {
+                        let o = buckets.boxes[j];
+                        let left = floor_grid(o[0] - CLEARANCE - model.max_x[i]);
+                        let right = ceil_grid(o[2] + CLEARANCE - model.min_x[i]);
+                        let up = floor_grid(o[1] - CLEARANCE - model.max_y[i]);
+                        let down = ceil_grid(o[3] + CLEARANCE - model.min_y[i]);
+                        for (nx, ny) in [(left, cy), (right, cy), (cx, up), (cx, down)] {
+                            if visited.insert((nx, ny), 0) {
+                                heap.push(Reverse(((nx - ax).abs() + (ny - ay).abs(), ny, nx)));
+                            }
                         }
                     }
                 }
+                let (fx, fy) = match spot {
+                    Some(s) => s,
+                    None => walk_outward(model, &mut buckets, &mut found, i, ax, ay, offsets[b]),
+                };
+                x[i] = fx;
+                y[i] = fy;
             }
-            let (fx, fy) = match spot {
-                Some(s) => s,
-                None => walk_outward(model, &mut buckets, &mut found, i, ax, ay, offsets[i]),
-            };
-            x[i] = fx;
-            y[i] = fy;
+            buckets.insert(i, model.box_at(i, x[i], y[i]));
         }
-        buckets.insert(i, model.box_at(i, x[i], y[i]));
     }
     (x, y)
 }

@@ -2,12 +2,7 @@ package io.circuitsynth.placement;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.Set;
 
 /**
  * The placement algorithm, step by step as {@code conformance/placement/README.md} gives it. The
@@ -33,11 +28,11 @@ final class Placer {
     private static final double GRAVITY_X = 0.1;
     private static final double GRAVITY_Y = 0.15;
     /**
-     * In the settling rounds a pair is pushed sideways unless that is 1 / 0.7 times deeper than
+     * In the settling rounds a pair is pushed sideways unless that is twice as deep as
      * pushing it up or down: labels make boxes wide and flat, and without the bias the layout
      * would grow into a tall column that no landscape page holds.
      */
-    private static final double SETTLE_X_BIAS = 0.7;
+    private static final double SETTLE_X_BIAS = 0.5;
     private static final double GUEST_WEIGHT = 1.0;
     /** The gap between items in the initial shelf layout. */
     private static final long SHELF_GAP = 2 * GRID;
@@ -54,14 +49,22 @@ final class Placer {
     static Layout place(Sheet sheet) {
         validate(sheet);
         Model model = new Model(sheet);
-        long[][] initial = initialLayout(model);
-        long[][] snapped = forceLayout(model, initial[0], initial[1]);
-        long[][] legal = legalize(model, snapped[0], snapped[1]);
         PageSize page = PageSize.A4;
+        // Clusters keep decoupling capacitors by their ICs but pack less tightly; a sheet they
+        // make too large for A0 is placed again with every guest a body of its own.
+        long[][] legal = layout(model, true);
         long[] x = legal[0];
         long[] y = legal[1];
         if (model.n > 0) {
-            long[] fit = fitPage(model, x, y);
+            long[] fit;
+            try {
+                fit = fitPage(model, x, y);
+            } catch (PlacementException tooLarge) {
+                legal = layout(model, false);
+                x = legal[0];
+                y = legal[1];
+                fit = fitPage(model, x, y);
+            }
             page = PageSize.values()[(int) fit[0]];
             for (int i = 0; i < model.n; i++) {
                 x[i] += fit[1];
@@ -73,6 +76,14 @@ final class Placer {
             positions.add(new Layout.Position(x[i], y[i]));
         }
         return new Layout(page, positions, measure(model, sheet, x, y));
+    }
+
+    /** Legal item anchors, before the page: the initial layout, the force loop and legalization. */
+    private static long[][] layout(Model model, boolean clusters) {
+        Bodies bodies = new Bodies(model, clusters);
+        long[][] initial = initialLayout(model, bodies);
+        long[][] snapped = forceLayout(model, bodies, initial[0], initial[1]);
+        return legalize(model, bodies, snapped[0], snapped[1]);
     }
 
     private static boolean outOfRange(long v) {
@@ -402,6 +413,265 @@ final class Placer {
         }
     }
 
+    /**
+     * What the force loop and the legalizer move: an item alone, or a <em>cluster</em>, a movable
+     * host with its movable guests arranged around it at fixed offsets, which moves as one rigid
+     * body. A guest that is fixed, or whose host is fixed, is a body of its own, drawn to its host
+     * by its ties.
+     */
+    static final class Bodies {
+        final int n;
+        /** The item whose anchor is the body's (the host of a cluster). */
+        final int[] anchor;
+        /** The union of the members' boxes, relative to the body's anchor. */
+        final long[] minX;
+        final long[] minY;
+        final long[] maxX;
+        final long[] maxY;
+        final boolean[] fixed;
+        final long[] fixedX;
+        final long[] fixedY;
+        /** Members of body {@code b} in index order: {@code members[memberStart[b]..memberStart[b + 1]]}. */
+        final int[] memberStart;
+        final int[] members;
+        /** Each item's body and the offset of its anchor from the body's anchor. */
+        final int[] itemBody;
+        final long[] itemDx;
+        final long[] itemDy;
+
+        Bodies(Model model, boolean clusters) {
+            int items = model.n;
+            boolean[] clustered = new boolean[items];
+            for (int i = 0; i < items; i++) {
+                int h = model.host[i];
+                clustered[i] = clusters && h != NONE && !model.fixed[i] && !model.fixed[h]
+                        && model.tieStart[i] < model.tieStart[i + 1];
+            }
+            itemBody = new int[items];
+            int count = 0;
+            for (int i = 0; i < items; i++) {
+                if (!clustered[i]) {
+                    itemBody[i] = count++;
+                }
+            }
+            int[] guestsStart = new int[items + 1];
+            for (int i = 0; i < items; i++) {
+                if (clustered[i]) {
+                    itemBody[i] = itemBody[model.host[i]];
+                    guestsStart[model.host[i] + 1]++;
+                }
+            }
+            for (int i = 0; i < items; i++) {
+                guestsStart[i + 1] += guestsStart[i];
+            }
+            int[] fill = guestsStart.clone();
+            int[] guests = new int[guestsStart[items]];
+            for (int i = 0; i < items; i++) {
+                if (clustered[i]) {
+                    guests[fill[model.host[i]]++] = i;
+                }
+            }
+            itemDx = new long[items];
+            itemDy = new long[items];
+            for (int h = 0; h < items; h++) {
+                if (guestsStart[h] < guestsStart[h + 1]) {
+                    arrangeGuests(model, h, Arrays.copyOfRange(guests, guestsStart[h], guestsStart[h + 1]), itemDx,
+                            itemDy);
+                }
+            }
+            n = count;
+            anchor = new int[count];
+            int k = 0;
+            for (int i = 0; i < items; i++) {
+                if (!clustered[i]) {
+                    anchor[k++] = i;
+                }
+            }
+            memberStart = new int[count + 1];
+            for (int i = 0; i < items; i++) {
+                memberStart[itemBody[i] + 1]++;
+            }
+            for (int b = 0; b < count; b++) {
+                memberStart[b + 1] += memberStart[b];
+            }
+            int[] slot = memberStart.clone();
+            members = new int[items];
+            for (int i = 0; i < items; i++) {
+                members[slot[itemBody[i]]++] = i;
+            }
+            minX = new long[count];
+            minY = new long[count];
+            maxX = new long[count];
+            maxY = new long[count];
+            fixed = new boolean[count];
+            fixedX = new long[count];
+            fixedY = new long[count];
+            for (int b = 0; b < count; b++) {
+                boolean first = true;
+                for (int e = memberStart[b]; e < memberStart[b + 1]; e++) {
+                    int i = members[e];
+                    long[] bx = model.boxAt(i, itemDx[i], itemDy[i]);
+                    if (first) {
+                        minX[b] = bx[0];
+                        minY[b] = bx[1];
+                        maxX[b] = bx[2];
+                        maxY[b] = bx[3];
+                        first = false;
+                    } else {
+                        minX[b] = Math.min(minX[b], bx[0]);
+                        minY[b] = Math.min(minY[b], bx[1]);
+                        maxX[b] = Math.max(maxX[b], bx[2]);
+                        maxY[b] = Math.max(maxY[b], bx[3]);
+                    }
+                    if (model.fixed[i]) {
+                        fixed[b] = true;
+                        fixedX[b] = model.fixedX[i];
+                        fixedY[b] = model.fixedY[i];
+                    }
+                }
+            }
+        }
+
+        long width(int b) {
+            return maxX[b] - minX[b];
+        }
+
+        long height(int b) {
+            return maxY[b] - minY[b];
+        }
+
+        long[] boxAt(int b, long x, long y) {
+            return new long[] {x + minX[b], y + minY[b], x + maxX[b], y + maxY[b]};
+        }
+
+        /** Item anchors from body anchors. */
+        long[][] itemPositions(long[] x, long[] y) {
+            int items = itemBody.length;
+            long[] ix = new long[items];
+            long[] iy = new long[items];
+            for (int i = 0; i < items; i++) {
+                ix[i] = x[itemBody[i]] + itemDx[i];
+                iy[i] = y[itemBody[i]] + itemDy[i];
+            }
+            return new long[][] {ix, iy};
+        }
+    }
+
+    /** The side of host {@code h}'s box nearest the host pin guest {@code g} is tied to: 0 top, 1 bottom, 2 left, 3 right. */
+    private static int sideOf(Model model, int h, int g) {
+        int q = model.tieTarget[model.tieStart[g]];
+        long qx = model.pinDx[q];
+        long qy = model.pinDy[q];
+        long[] gaps = {qy - model.minY[h], model.maxY[h] - qy, qx - model.minX[h], model.maxX[h] - qx};
+        int side = 0;
+        for (int s = 1; s < 4; s++) {
+            if (gaps[s] < gaps[side]) {
+                side = s;
+            }
+        }
+        return side;
+    }
+
+    /**
+     * The offsets from host {@code h}'s anchor of its clustered guests (index order): each guest
+     * goes to the side of the host's box nearest the host pin it is tied to (top, bottom, left,
+     * right on a tie); the guests of one side stand in a row along it, one clearance from the
+     * host's box and from each other, the row centred on the host pins; a guest that would come
+     * within the clearance of a member already arranged (at a corner) moves outward past it.
+     */
+    private static void arrangeGuests(Model model, int h, int[] guests, long[] dx, long[] dy) {
+        List<long[]> placed = new ArrayList<>();
+        placed.add(model.boxAt(h, 0, 0));
+        int[] row = new int[guests.length];
+        for (int side = 0; side < 4; side++) {
+            int k = 0;
+            for (int g : guests) {
+                if (sideOf(model, h, g) == side) {
+                    row[k++] = g;
+                }
+            }
+            if (k == 0) {
+                continue;
+            }
+            boolean horizontal = side < 2;
+            // Offsets along the row from a first guest at 0, and the mean of the tied pins there
+            // and on the host.
+            long along = 0;
+            long guestPins = 0;
+            long hostPins = 0;
+            for (int r = 0; r < k; r++) {
+                int g = row[r];
+                if (r > 0) {
+                    int prev = row[r - 1];
+                    along = horizontal ? ceilGrid(along + model.maxX[prev] + CLEARANCE - model.minX[g])
+                            : ceilGrid(along + model.maxY[prev] + CLEARANCE - model.minY[g]);
+                }
+                int p = model.tiePin[model.tieStart[g]];
+                int q = model.tieTarget[model.tieStart[g]];
+                if (horizontal) {
+                    dx[g] = along;
+                    guestPins += along + model.pinDx[p];
+                    hostPins += model.pinDx[q];
+                } else {
+                    dy[g] = along;
+                    guestPins += along + model.pinDy[p];
+                    hostPins += model.pinDy[q];
+                }
+            }
+            long shift = floorGrid(Math.floorDiv(hostPins, (long) k) - Math.floorDiv(guestPins, (long) k) + GRID / 2);
+            for (int r = 0; r < k; r++) {
+                int g = row[r];
+                switch (side) {
+                    case 0 -> {
+                        dx[g] += shift;
+                        dy[g] = floorGrid(model.minY[h] - CLEARANCE - model.maxY[g]);
+                    }
+                    case 1 -> {
+                        dx[g] += shift;
+                        dy[g] = ceilGrid(model.maxY[h] + CLEARANCE - model.minY[g]);
+                    }
+                    case 2 -> {
+                        dy[g] += shift;
+                        dx[g] = floorGrid(model.minX[h] - CLEARANCE - model.maxX[g]);
+                    }
+                    default -> {
+                        dy[g] += shift;
+                        dx[g] = ceilGrid(model.maxX[h] + CLEARANCE - model.minX[g]);
+                    }
+                }
+                while (true) {
+                    long[] b = model.boxAt(g, dx[g], dy[g]);
+                    boolean moved = false;
+                    long next = horizontal ? dy[g] : dx[g];
+                    for (long[] o : placed) {
+                        if (!conflict(b, o)) {
+                            continue;
+                        }
+                        long jump = switch (side) {
+                            case 0 -> floorGrid(o[1] - CLEARANCE - model.maxY[g]);
+                            case 1 -> ceilGrid(o[3] + CLEARANCE - model.minY[g]);
+                            case 2 -> floorGrid(o[0] - CLEARANCE - model.maxX[g]);
+                            default -> ceilGrid(o[2] + CLEARANCE - model.minX[g]);
+                        };
+                        if ((side % 2 == 0 && jump < next) || (side % 2 == 1 && jump > next)) {
+                            next = jump;
+                            moved = true;
+                        }
+                    }
+                    if (!moved) {
+                        break;
+                    }
+                    if (horizontal) {
+                        dy[g] = next;
+                    } else {
+                        dx[g] = next;
+                    }
+                }
+                placed.add(model.boxAt(g, dx[g], dy[g]));
+            }
+        }
+    }
+
     /** Breadth-first order over signal and large nets, each guest right after its host, roots in index order. */
     static int[] bfsOrder(Model model) {
         int n = model.n;
@@ -460,11 +730,12 @@ final class Placer {
     }
 
     /**
-     * Movable items in breadth-first order, packed left to right into rows about twice as wide as
-     * they are tall, to the right of the fixed items if there are any.
+     * Movable bodies in the breadth-first order of their first members, packed left to right into
+     * rows about 1.5 times as wide as they are tall, to the right of the fixed items if there are
+     * any.
      */
-    static long[][] initialLayout(Model model) {
-        int n = model.n;
+    static long[][] initialLayout(Model model, Bodies bodies) {
+        int n = bodies.n;
         long[] x = new long[n];
         long[] y = new long[n];
         long originX = 0;
@@ -472,16 +743,16 @@ final class Placer {
         boolean anyFixed = false;
         long fixedMaxX = 0;
         long fixedMinY = 0;
-        for (int i = 0; i < n; i++) {
-            if (model.fixed[i]) {
-                x[i] = model.fixedX[i];
-                y[i] = model.fixedY[i];
-                long[] b = model.boxAt(i, x[i], y[i]);
-                if (!anyFixed || b[2] > fixedMaxX) {
-                    fixedMaxX = b[2];
+        for (int b = 0; b < n; b++) {
+            if (bodies.fixed[b]) {
+                x[b] = bodies.fixedX[b];
+                y[b] = bodies.fixedY[b];
+                long[] e = bodies.boxAt(b, x[b], y[b]);
+                if (!anyFixed || e[2] > fixedMaxX) {
+                    fixedMaxX = e[2];
                 }
-                if (!anyFixed || b[1] < fixedMinY) {
-                    fixedMinY = b[1];
+                if (!anyFixed || e[1] < fixedMinY) {
+                    fixedMinY = e[1];
                 }
                 anyFixed = true;
             }
@@ -492,13 +763,13 @@ final class Placer {
         }
         double area = 0.0;
         long widest = 0;
-        for (int i = 0; i < n; i++) {
-            if (!model.fixed[i]) {
-                long w = model.width(i) + SHELF_GAP;
-                long h = model.height(i) + SHELF_GAP;
+        for (int b = 0; b < n; b++) {
+            if (!bodies.fixed[b]) {
+                long w = bodies.width(b) + SHELF_GAP;
+                long h = bodies.height(b) + SHELF_GAP;
                 area += (double) w * (double) h;
-                if (model.width(i) > widest) {
-                    widest = model.width(i);
+                if (bodies.width(b) > widest) {
+                    widest = bodies.width(b);
                 }
             }
         }
@@ -509,19 +780,22 @@ final class Placer {
         long cursor = 0;
         long rowY = 0;
         long rowH = 0;
+        boolean[] packed = new boolean[n];
         for (int i : bfsOrder(model)) {
-            if (model.fixed[i]) {
+            int b = bodies.itemBody[i];
+            if (bodies.fixed[b] || packed[b]) {
                 continue;
             }
-            long w = model.width(i);
-            long h = model.height(i);
+            packed[b] = true;
+            long w = bodies.width(b);
+            long h = bodies.height(b);
             if (cursor > 0 && cursor + w > target) {
                 rowY += rowH + SHELF_GAP;
                 cursor = 0;
                 rowH = 0;
             }
-            x[i] = originX + cursor - model.minX[i];
-            y[i] = originY + rowY - model.minY[i];
+            x[b] = originX + cursor - bodies.minX[b];
+            y[b] = originY + rowY - bodies.minY[b];
             cursor += w + SHELF_GAP;
             if (h > rowH) {
                 rowH = h;
@@ -531,70 +805,85 @@ final class Placer {
     }
 
     /**
-     * The force loop: attraction rounds (pins toward their nets' centroids, guests toward their
-     * host pins, everything gently toward the layout's centre, each move capped by a cooling
-     * temperature), each followed by a collision round; then collision-only rounds; then the snap
-     * to the grid. A collision round separates overlapping padded boxes along their shallower
-     * axis; pairs are taken from the centre outward, and once attraction has stopped only the
-     * item farther from the centre moves, so one round carries the pressure of a dense cluster
-     * all the way to its rim.
+     * The force loop over bodies: attraction rounds (pins toward their nets' centroids, lone
+     * guests toward their host pins, everything gently toward the layout's centre, each move
+     * capped by a cooling temperature), each followed by a collision round; then collision-only
+     * rounds until one moves nothing; then the snap to the grid. A collision round separates
+     * overlapping padded item boxes along their shallower axis, moving their bodies; pairs are
+     * taken from the centre outward, and once attraction has stopped only the body farther from
+     * the centre moves, so one round carries the pressure of a dense cluster all the way to its rim.
      */
-    static long[][] forceLayout(Model model, long[] ix, long[] iy) {
-        int n = model.n;
+    static long[][] forceLayout(Model model, Bodies bodies, long[] ix, long[] iy) {
+        int n = bodies.n;
+        int items = model.n;
         int m = model.kinds.length;
         double[] px = new double[n];
         double[] py = new double[n];
-        double[] bx0 = new double[n];
-        double[] bx1 = new double[n];
-        double[] by0 = new double[n];
-        double[] by1 = new double[n];
         double[] cxOff = new double[n];
         double[] cyOff = new double[n];
-        for (int i = 0; i < n; i++) {
-            px[i] = (double) ix[i];
-            py[i] = (double) iy[i];
-            bx0[i] = (double) model.minX[i] - PAD;
-            bx1[i] = (double) model.maxX[i] + PAD;
-            by0[i] = (double) model.minY[i] - PAD;
-            by1[i] = (double) model.maxY[i] + PAD;
-            cxOff[i] = (double) (model.minX[i] + model.maxX[i]) * 0.5;
-            cyOff[i] = (double) (model.minY[i] + model.maxY[i]) * 0.5;
+        for (int b = 0; b < n; b++) {
+            px[b] = (double) ix[b];
+            py[b] = (double) iy[b];
+            cxOff[b] = (double) (bodies.minX[b] + bodies.maxX[b]) * 0.5;
+            cyOff[b] = (double) (bodies.minY[b] + bodies.maxY[b]) * 0.5;
         }
+        // Collisions are between items, each padded box held at its offset in its body.
+        int[] owner = bodies.itemBody;
+        double[] bx0 = new double[items];
+        double[] by0 = new double[items];
+        double[] bx1 = new double[items];
+        double[] by1 = new double[items];
+        for (int i = 0; i < items; i++) {
+            long dx = bodies.itemDx[i];
+            long dy = bodies.itemDy[i];
+            bx0[i] = (double) (dx + model.minX[i]) - PAD;
+            by0[i] = (double) (dy + model.minY[i]) - PAD;
+            bx1[i] = (double) (dx + model.maxX[i]) + PAD;
+            by1[i] = (double) (dy + model.maxY[i]) + PAD;
+        }
+        // Every pin by its body and its offset from the body's anchor.
         int pinCount = model.pinDx.length;
+        int[] pinBody = new int[pinCount];
         double[] pdx = new double[pinCount];
         double[] pdy = new double[pinCount];
         for (int p = 0; p < pinCount; p++) {
-            pdx[p] = (double) model.pinDx[p];
-            pdy[p] = (double) model.pinDy[p];
+            int i = model.pinItem[p];
+            pinBody[p] = owner[i];
+            pdx[p] = (double) (bodies.itemDx[i] + model.pinDx[p]);
+            pdy[p] = (double) (bodies.itemDy[i] + model.pinDy[p]);
         }
         double t0 = 0.0;
         double meanSpan = 0.0;
-        for (int i = 0; i < n; i++) {
-            t0 += (double) (model.width(i) + model.height(i)) * 0.5;
+        for (int b = 0; b < n; b++) {
+            t0 += (double) (bodies.width(b) + bodies.height(b)) * 0.5;
+        }
+        for (int i = 0; i < items; i++) {
             meanSpan += (double) Math.max(model.width(i), model.height(i)) + 2.0 * PAD;
         }
         if (n > 0) {
             t0 = t0 / (double) n + (double) GRID;
-            meanSpan /= (double) n;
+            meanSpan /= (double) items;
         }
         double[] ncx = new double[m];
         double[] ncy = new double[m];
         double[] mx = new double[n];
         double[] my = new double[n];
-        double[] ex0 = new double[n];
-        double[] ex1 = new double[n];
-        double[] ey0 = new double[n];
-        double[] ey1 = new double[n];
+        double[] ex0 = new double[items];
+        double[] ex1 = new double[items];
+        double[] ey0 = new double[items];
+        double[] ey1 = new double[items];
         double[] dist = new double[n];
+        // The order by distance from the centre, with each body's distance beside it.
         int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        double[] orderDist = new double[n];
+        for (int b = 0; b < n; b++) {
+            order[b] = b;
         }
         int[] rank = new int[n];
-        int[] c0 = new int[n];
-        int[] c1 = new int[n];
-        int[] r0 = new int[n];
-        int[] r1 = new int[n];
+        int[] c0 = new int[items];
+        int[] c1 = new int[items];
+        int[] r0 = new int[items];
+        int[] r1 = new int[items];
         int[] cellStart = new int[0];
         int[] cellFill = new int[0];
         int[] cellItems = new int[0];
@@ -604,16 +893,16 @@ final class Placer {
         int[] sortedJ = new int[16];
         int[] pairStart = new int[n + 1];
         boolean anyMovable = false;
-        for (int i = 0; i < n; i++) {
-            anyMovable |= !model.fixed[i];
+        for (int b = 0; b < n; b++) {
+            anyMovable |= !bodies.fixed[b];
         }
         int rounds = anyMovable ? ITERATIONS + SETTLE : 0;
         for (int t = 0; t < rounds; t++) {
             double gx = 0.0;
             double gy = 0.0;
-            for (int i = 0; i < n; i++) {
-                gx += px[i] + cxOff[i];
-                gy += py[i] + cyOff[i];
+            for (int b = 0; b < n; b++) {
+                gx += px[b] + cxOff[b];
+                gy += py[b] + cyOff[b];
             }
             gx /= (double) n;
             gy /= (double) n;
@@ -625,41 +914,47 @@ final class Placer {
                         double sy = 0.0;
                         for (int idx = model.netStart[k]; idx < model.netStart[k + 1]; idx++) {
                             int q = model.netPins[idx];
-                            int i = model.pinItem[q];
-                            sx += px[i] + pdx[q];
-                            sy += py[i] + pdy[q];
+                            int b = pinBody[q];
+                            sx += px[b] + pdx[q];
+                            sy += py[b] + pdy[q];
                         }
                         double count = (double) (model.netStart[k + 1] - model.netStart[k]);
                         ncx[k] = sx / count;
                         ncy[k] = sy / count;
                     }
                 }
-                for (int i = 0; i < n; i++) {
-                    if (model.fixed[i]) {
+                for (int b = 0; b < n; b++) {
+                    if (bodies.fixed[b]) {
                         continue;
                     }
                     double fx = 0.0;
                     double fy = 0.0;
                     double w = 0.0;
-                    for (int p = model.itemPinStart[i]; p < model.itemPinStart[i + 1]; p++) {
-                        double wt = model.pinWeight[p];
-                        if (wt > 0.0) {
-                            int k = model.pinNet[p];
-                            fx += wt * (ncx[k] - (px[i] + pdx[p]));
-                            fy += wt * (ncy[k] - (py[i] + pdy[p]));
-                            w += wt;
+                    for (int e = bodies.memberStart[b]; e < bodies.memberStart[b + 1]; e++) {
+                        int i = bodies.members[e];
+                        for (int p = model.itemPinStart[i]; p < model.itemPinStart[i + 1]; p++) {
+                            double wt = model.pinWeight[p];
+                            if (wt > 0.0) {
+                                int k = model.pinNet[p];
+                                fx += wt * (ncx[k] - (px[b] + pdx[p]));
+                                fy += wt * (ncy[k] - (py[b] + pdy[p]));
+                                w += wt;
+                            }
+                        }
+                        for (int s = model.tieStart[i]; s < model.tieStart[i + 1]; s++) {
+                            int p = model.tiePin[s];
+                            int q = model.tieTarget[s];
+                            int h = pinBody[q];
+                            if (h == b) {
+                                continue;
+                            }
+                            fx += GUEST_WEIGHT * ((px[h] + pdx[q]) - (px[b] + pdx[p]));
+                            fy += GUEST_WEIGHT * ((py[h] + pdy[q]) - (py[b] + pdy[p]));
+                            w += GUEST_WEIGHT;
                         }
                     }
-                    for (int s = model.tieStart[i]; s < model.tieStart[i + 1]; s++) {
-                        int p = model.tiePin[s];
-                        int q = model.tieTarget[s];
-                        int h = model.pinItem[q];
-                        fx += GUEST_WEIGHT * ((px[h] + pdx[q]) - (px[i] + pdx[p]));
-                        fy += GUEST_WEIGHT * ((py[h] + pdy[q]) - (py[i] + pdy[p]));
-                        w += GUEST_WEIGHT;
-                    }
-                    double dx = GRAVITY_X * (gx - (px[i] + cxOff[i]));
-                    double dy = GRAVITY_Y * (gy - (py[i] + cyOff[i]));
+                    double dx = GRAVITY_X * (gx - (px[b] + cxOff[b]));
+                    double dy = GRAVITY_Y * (gy - (py[b] + cyOff[b]));
                     if (w > 0.0) {
                         dx += fx / w;
                         dy += fy / w;
@@ -669,53 +964,63 @@ final class Placer {
                     if (len * ALPHA > temperature) {
                         step = temperature / len;
                     }
-                    mx[i] = dx * step;
-                    my[i] = dy * step;
+                    mx[b] = dx * step;
+                    my[b] = dy * step;
                 }
-                for (int i = 0; i < n; i++) {
-                    if (!model.fixed[i]) {
-                        px[i] += mx[i];
-                        py[i] += my[i];
+                for (int b = 0; b < n; b++) {
+                    if (!bodies.fixed[b]) {
+                        px[b] += mx[b];
+                        py[b] += my[b];
                     }
                 }
             }
-            for (int i = 0; i < n; i++) {
-                ex0[i] = px[i] + bx0[i];
-                ex1[i] = px[i] + bx1[i];
-                ey0[i] = py[i] + by0[i];
-                ey1[i] = py[i] + by1[i];
-                double dcx = px[i] + cxOff[i] - gx;
-                double dcy = py[i] + cyOff[i] - gy;
-                dist[i] = dcx * dcx + dcy * dcy;
+            for (int i = 0; i < items; i++) {
+                int b = owner[i];
+                ex0[i] = px[b] + bx0[i];
+                ey0[i] = py[b] + by0[i];
+                ex1[i] = px[b] + bx1[i];
+                ey1[i] = py[b] + by1[i];
+            }
+            for (int b = 0; b < n; b++) {
+                double dcx = px[b] + cxOff[b] - gx;
+                double dcy = py[b] + cyOff[b] - gy;
+                dist[b] = dcx * dcx + dcy * dcy;
             }
             // Positions move little between rounds, so the previous order is nearly sorted and an
             // insertion sort is close to linear. Ties by index make the order total: any correct
             // sort finds this same permutation.
+            for (int a = 0; a < n; a++) {
+                orderDist[a] = dist[order[a]];
+            }
             for (int a = 1; a < n; a++) {
                 int v = order[a];
-                int b = a;
-                while (b > 0) {
-                    int u = order[b - 1];
-                    if (dist[v] < dist[u] || (dist[v] == dist[u] && v < u)) {
-                        order[b] = u;
-                        b--;
+                double vd = orderDist[a];
+                int c = a;
+                while (c > 0) {
+                    int u = order[c - 1];
+                    double ud = orderDist[c - 1];
+                    if (vd < ud || (vd == ud && v < u)) {
+                        order[c] = u;
+                        orderDist[c] = ud;
+                        c--;
                     } else {
                         break;
                     }
                 }
-                order[b] = v;
+                order[c] = v;
+                orderDist[c] = vd;
             }
             for (int a = 0; a < n; a++) {
                 rank[order[a]] = a;
             }
             // Candidate pairs come from a uniform grid over the padded boxes; a pair is found in
             // the one cell holding the top-left corner of its intersection, so exactly once, from
-            // its lower index; it is then taken in the order of its inner item's rank.
+            // its lower index; it is then taken in the order of its inner body's rank.
             double gx0 = ex0[0];
             double gy0 = ey0[0];
             double gx1 = ex1[0];
             double gy1 = ey1[0];
-            for (int i = 1; i < n; i++) {
+            for (int i = 1; i < items; i++) {
                 gx0 = minF(gx0, ex0[i]);
                 gy0 = minF(gy0, ey0[i]);
                 gx1 = maxF(gx1, ex1[i]);
@@ -724,7 +1029,7 @@ final class Placer {
             // Cells about as large as a typical box, so a dense cluster inside a sparse sheet does
             // not crowd into a few cells; coarser only if that would make many more cells than items.
             double cell = meanSpan;
-            double spread = Math.sqrt((gx1 - gx0) * (gy1 - gy0) / (16.0 * (double) n));
+            double spread = Math.sqrt((gx1 - gx0) * (gy1 - gy0) / (16.0 * (double) items));
             if (spread > cell) {
                 cell = spread;
             }
@@ -738,7 +1043,7 @@ final class Placer {
             } else {
                 Arrays.fill(cellStart, 0, cells + 1, 0);
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < items; i++) {
                 c0[i] = (int) ((ex0[i] - gx0) / cell);
                 c1[i] = (int) ((ex1[i] - gx0) / cell);
                 r0[i] = (int) ((ey0[i] - gy0) / cell);
@@ -756,7 +1061,7 @@ final class Placer {
             if (cellItems.length < cellStart[cells]) {
                 cellItems = new int[cellStart[cells]];
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < items; i++) {
                 for (int r = r0[i]; r <= r1[i]; r++) {
                     for (int c = c0[i]; c <= c1[i]; c++) {
                         cellItems[cellFill[r * cols + c]++] = i;
@@ -764,7 +1069,8 @@ final class Placer {
                 }
             }
             int pairs = 0;
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < items; i++) {
+                boolean fi = bodies.fixed[owner[i]];
                 for (int r = r0[i]; r <= r1[i]; r++) {
                     for (int c = c0[i]; c <= c1[i]; c++) {
                         int k = r * cols + c;
@@ -774,20 +1080,24 @@ final class Placer {
                             if (j <= i) {
                                 break;
                             }
+                            // The intersection's top-left corner lies in the cell of the larger
+                            // left edge and the larger top edge.
+                            if (Math.max(c0[i], c0[j]) != c || Math.max(r0[i], r0[j]) != r) {
+                                continue;
+                            }
                             if (ex0[j] >= ex1[i] || ex0[i] >= ex1[j] || ey0[j] >= ey1[i] || ey0[i] >= ey1[j]) {
                                 continue;
                             }
-                            // The intersection's top-left corner lies in the cell of the larger
-                            // left edge and the larger top edge.
-                            if (Math.max(c0[i], c0[j]) == c && Math.max(r0[i], r0[j]) == r
-                                    && !(model.fixed[i] && model.fixed[j])) {
+                            int oi = owner[i];
+                            int oj = owner[j];
+                            if (oi != oj && !(fi && bodies.fixed[oj])) {
                                 if (pairs == pairI.length) {
                                     pairI = Arrays.copyOf(pairI, pairs * 2);
                                     pairJ = Arrays.copyOf(pairJ, pairs * 2);
                                     sortedI = new int[pairs * 2];
                                     sortedJ = new int[pairs * 2];
                                 }
-                                boolean iInner = rank[i] < rank[j];
+                                boolean iInner = rank[oi] < rank[oj];
                                 pairI[pairs] = iInner ? i : j;
                                 pairJ[pairs] = iInner ? j : i;
                                 pairs++;
@@ -796,45 +1106,49 @@ final class Placer {
                     }
                 }
             }
-            // Pairs by the rank of their inner item, keeping the order found (a counting sort).
+            // Pairs by the rank of their inner body, keeping the order found (a counting sort).
             Arrays.fill(pairStart, 0);
             for (int e = 0; e < pairs; e++) {
-                pairStart[rank[pairI[e]] + 1]++;
+                pairStart[rank[owner[pairI[e]]] + 1]++;
             }
             for (int a = 0; a < n; a++) {
                 pairStart[a + 1] += pairStart[a];
             }
             for (int e = 0; e < pairs; e++) {
-                int slot = pairStart[rank[pairI[e]]]++;
+                int slot = pairStart[rank[owner[pairI[e]]]]++;
                 sortedI[slot] = pairI[e];
                 sortedJ[slot] = pairJ[e];
             }
             double xBias = t < ITERATIONS ? 1.0 : SETTLE_X_BIAS;
+            boolean moved = false;
             for (int e = 0; e < pairs; e++) {
-                int i = sortedI[e];
-                int j = sortedJ[e];
-                double ix0 = px[i] + bx0[i];
-                double ix1 = px[i] + bx1[i];
-                double iy0 = py[i] + by0[i];
-                double iy1 = py[i] + by1[i];
-                double jx0 = px[j] + bx0[j];
-                double jx1 = px[j] + bx1[j];
-                double jy0 = py[j] + by0[j];
-                double jy1 = py[j] + by1[j];
+                int a = sortedI[e];
+                int c = sortedJ[e];
+                int i = owner[a];
+                int j = owner[c];
+                double ix0 = px[i] + bx0[a];
+                double ix1 = px[i] + bx1[a];
+                double iy0 = py[i] + by0[a];
+                double iy1 = py[i] + by1[a];
+                double jx0 = px[j] + bx0[c];
+                double jx1 = px[j] + bx1[c];
+                double jy0 = py[j] + by0[c];
+                double jy1 = py[j] + by1[c];
                 double ox = minF(ix1, jx1) - maxF(ix0, jx0);
                 double oy = minF(iy1, jy1) - maxF(iy0, jy0);
                 if (ox <= 0.0 || oy <= 0.0) {
                     continue;
                 }
-                // While attraction runs, both items give way equally: moving only the outer one
+                moved = true;
+                // While attraction runs, both bodies give way equally: moving only the outer one
                 // would let every pull-and-push cycle carry the pair outward. Once it has stopped,
-                // only the outer item moves, unless it is fixed.
+                // only the outer body moves, unless it is fixed.
                 double si;
                 double sj;
-                if (model.fixed[i]) {
+                if (bodies.fixed[i]) {
                     si = 0.0;
                     sj = 1.0;
-                } else if (model.fixed[j]) {
+                } else if (bodies.fixed[j]) {
                     si = 1.0;
                     sj = 0.0;
                 } else if (t < ITERATIONS) {
@@ -854,53 +1168,226 @@ final class Placer {
                     py[j] += away * oy * sj;
                 }
             }
+            // A settling round that moved nothing leaves the next one the very same positions.
+            if (t >= ITERATIONS && !moved) {
+                break;
+            }
         }
         double g = (double) GRID;
         long[] sx = new long[n];
         long[] sy = new long[n];
-        for (int i = 0; i < n; i++) {
-            if (model.fixed[i]) {
-                sx[i] = model.fixedX[i];
-                sy[i] = model.fixedY[i];
+        for (int b = 0; b < n; b++) {
+            if (bodies.fixed[b]) {
+                sx[b] = bodies.fixedX[b];
+                sy[b] = bodies.fixedY[b];
             } else {
-                sx[i] = (long) Math.floor(px[i] / g + 0.5) * GRID;
-                sy[i] = (long) Math.floor(py[i] / g + 0.5) * GRID;
+                sx[b] = (long) Math.floor(px[b] / g + 0.5) * GRID;
+                sy[b] = (long) Math.floor(py[b] / g + 0.5) * GRID;
             }
         }
         return new long[][] {sx, sy};
     }
 
-    private record Cell(long x, long y) {}
+    /** A growable list of ints, so the legalizer boxes nothing. */
+    private static final class IntList {
+        int[] values = new int[16];
+        int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+    }
+
+    /**
+     * A set of grid points with a number for each: open addressing with linear probing, emptied
+     * in constant time by a generation stamp, so the legalizer allocates nothing per item.
+     */
+    private static final class PointTable {
+        long[] keyX = new long[64];
+        long[] keyY = new long[64];
+        int[] values = new int[64];
+        int[] stamps = new int[64];
+        int generation = 1;
+        int size;
+
+        void clear() {
+            size = 0;
+            generation++;
+            if (generation == 0) {
+                Arrays.fill(stamps, 0);
+                generation = 1;
+            }
+        }
+
+        /** The slot holding the key, or the empty slot where it would go. */
+        private int slot(long x, long y) {
+            int mask = keyX.length - 1;
+            long h = (x * 0x9E3779B97F4A7C15L) ^ (y * 0xC2B2AE3D27D4EB4FL);
+            int s = (int) (h ^ (h >>> 32)) & mask;
+            while (stamps[s] == generation && (keyX[s] != x || keyY[s] != y)) {
+                s = (s + 1) & mask;
+            }
+            return s;
+        }
+
+        /** The number stored for the point, or -1. */
+        int get(long x, long y) {
+            int s = slot(x, y);
+            return stamps[s] == generation ? values[s] : -1;
+        }
+
+        /** Adds the point with its number unless it is there; whether it was added. */
+        boolean insert(long x, long y, int value) {
+            int s = slot(x, y);
+            if (stamps[s] == generation) {
+                return false;
+            }
+            keyX[s] = x;
+            keyY[s] = y;
+            values[s] = value;
+            stamps[s] = generation;
+            size++;
+            if (2 * size > keyX.length) {
+                grow();
+            }
+            return true;
+        }
+
+        private void grow() {
+            long[] oldX = keyX;
+            long[] oldY = keyY;
+            int[] oldValues = values;
+            int[] oldStamps = stamps;
+            int length = 2 * oldX.length;
+            keyX = new long[length];
+            keyY = new long[length];
+            values = new int[length];
+            stamps = new int[length];
+            for (int k = 0; k < oldX.length; k++) {
+                if (oldStamps[k] == generation) {
+                    int s = slot(oldX[k], oldY[k]);
+                    keyX[s] = oldX[k];
+                    keyY[s] = oldY[k];
+                    values[s] = oldValues[k];
+                    stamps[s] = generation;
+                }
+            }
+        }
+    }
+
+    /**
+     * Candidate positions by (distance, y, x), smallest first: a binary heap over three parallel
+     * arrays. Each position is queued once, so the order is total.
+     */
+    private static final class PointHeap {
+        long[] d = new long[64];
+        long[] y = new long[64];
+        long[] x = new long[64];
+        int size;
+
+        private boolean less(int a, int b) {
+            return d[a] != d[b] ? d[a] < d[b] : y[a] != y[b] ? y[a] < y[b] : x[a] < x[b];
+        }
+
+        private void swap(int a, int b) {
+            long t = d[a];
+            d[a] = d[b];
+            d[b] = t;
+            t = y[a];
+            y[a] = y[b];
+            y[b] = t;
+            t = x[a];
+            x[a] = x[b];
+            x[b] = t;
+        }
+
+        void push(long dv, long yv, long xv) {
+            if (size == d.length) {
+                d = Arrays.copyOf(d, size * 2);
+                y = Arrays.copyOf(y, size * 2);
+                x = Arrays.copyOf(x, size * 2);
+            }
+            int k = size++;
+            d[k] = dv;
+            y[k] = yv;
+            x[k] = xv;
+            while (k > 0 && less(k, (k - 1) / 2)) {
+                swap(k, (k - 1) / 2);
+                k = (k - 1) / 2;
+            }
+        }
+
+        /** Removes the smallest; its y and x are left in {@code y[size]} and {@code x[size]}. */
+        void pop() {
+            size--;
+            swap(0, size);
+            int k = 0;
+            while (true) {
+                int l = 2 * k + 1;
+                int r = l + 1;
+                int best = k;
+                if (l < size && less(l, best)) {
+                    best = l;
+                }
+                if (r < size && less(r, best)) {
+                    best = r;
+                }
+                if (best == k) {
+                    break;
+                }
+                swap(k, best);
+                k = best;
+            }
+        }
+    }
 
     /**
      * Placed boxes in square buckets, for "which placed boxes come within the clearance of this
      * one". Found boxes are reported once each, buckets in row-major order, each bucket in
-     * insertion order.
+     * insertion order (a list threaded through {@code entryNext}).
      */
     private static final class Buckets {
         final long size;
-        final Map<Cell, List<Integer>> cells = new HashMap<>();
-        final long[][] boxes;
+        final PointTable cells = new PointTable();
+        final IntList cellFirst = new IntList();
+        final IntList cellLast = new IntList();
+        final IntList entryItem = new IntList();
+        final IntList entryNext = new IntList();
+        final long[] boxes;
         final int[] stamp;
         int query;
 
         Buckets(long size, int n) {
             this.size = size;
-            this.boxes = new long[n][];
+            this.boxes = new long[4 * n];
             this.stamp = new int[n];
         }
 
         void insert(int i, long[] b) {
-            boxes[i] = b;
+            System.arraycopy(b, 0, boxes, 4 * i, 4);
             for (long cy = Math.floorDiv(b[1], size); cy <= Math.floorDiv(b[3], size); cy++) {
                 for (long cx = Math.floorDiv(b[0], size); cx <= Math.floorDiv(b[2], size); cx++) {
-                    cells.computeIfAbsent(new Cell(cx, cy), c -> new ArrayList<>()).add(i);
+                    int entry = entryItem.size;
+                    entryItem.add(i);
+                    entryNext.add(NONE);
+                    int cell = cells.get(cx, cy);
+                    if (cell >= 0) {
+                        entryNext.values[cellLast.values[cell]] = entry;
+                        cellLast.values[cell] = entry;
+                    } else {
+                        cells.insert(cx, cy, cellFirst.size);
+                        cellFirst.add(entry);
+                        cellLast.add(entry);
+                    }
                 }
             }
         }
 
-        void conflicts(long[] b, List<Integer> out) {
-            out.clear();
+        void conflicts(long[] b, IntList out) {
+            out.size = 0;
             query++;
             long y0 = Math.floorDiv(b[1] - CLEARANCE, size);
             long y1 = Math.floorDiv(b[3] + CLEARANCE, size);
@@ -908,14 +1395,17 @@ final class Placer {
             long x1 = Math.floorDiv(b[2] + CLEARANCE, size);
             for (long cy = y0; cy <= y1; cy++) {
                 for (long cx = x0; cx <= x1; cx++) {
-                    List<Integer> list = cells.get(new Cell(cx, cy));
-                    if (list == null) {
+                    int cell = cells.get(cx, cy);
+                    if (cell < 0) {
                         continue;
                     }
-                    for (int j : list) {
+                    for (int entry = cellFirst.values[cell]; entry != NONE; entry = entryNext.values[entry]) {
+                        int j = entryItem.values[entry];
                         if (stamp[j] != query) {
                             stamp[j] = query;
-                            if (conflict(b, boxes[j])) {
+                            int o = 4 * j;
+                            if (b[0] < boxes[o + 2] + CLEARANCE && boxes[o] < b[2] + CLEARANCE
+                                    && b[1] < boxes[o + 3] + CLEARANCE && boxes[o + 1] < b[3] + CLEARANCE) {
                                 out.add(j);
                             }
                         }
@@ -925,135 +1415,208 @@ final class Placer {
         }
     }
 
+    private static void boxInto(Model model, int i, long x, long y, long[] out) {
+        out[0] = x + model.minX[i];
+        out[1] = y + model.minY[i];
+        out[2] = x + model.maxX[i];
+        out[3] = y + model.maxY[i];
+    }
+
     /**
-     * Fixed items first, then movable ones from the layout's centre outward (squared distance of
-     * box centres, ties by index), each at the free grid position nearest (Manhattan, then y, then
-     * x) to its snapped position among those reached by stepping clear of the boxes it meets.
-     * Inner items are placed first, so the free room an item needs lies outward, where the search
-     * finds it within a few steps. After {@code MAX_EXPANSIONS} steps, the item walks from its
-     * snapped position straight away from the centre, jumping past each box in its way.
+     * Fixed items first, then movable bodies from the layout's centre outward (squared distance of
+     * box centres, ties by index); in each body its anchor first, at the free grid position
+     * nearest (Manhattan, then y, then x) to its snapped position among those reached by stepping
+     * clear of the boxes it meets, then its other members likewise, each from its offset beside
+     * the anchor's final position. Inner bodies are placed first, so the free room a body needs
+     * lies outward, where the search finds it within a few steps. After {@code MAX_EXPANSIONS}
+     * steps, the item walks from its target straight away from the centre, jumping past each box
+     * in its way.
      */
-    static long[][] legalize(Model model, long[] sx, long[] sy) {
-        int n = model.n;
-        long[] x = sx.clone();
-        long[] y = sy.clone();
+    static long[][] legalize(Model model, Bodies bodies, long[] sx, long[] sy) {
+        int n = bodies.n;
+        long[][] start = bodies.itemPositions(sx, sy);
+        long[] x = start[0];
+        long[] y = start[1];
         if (n == 0) {
-            return new long[][] {x, y};
+            return start;
         }
         long span = 0;
+        for (int i = 0; i < model.n; i++) {
+            span += Math.max(model.width(i), model.height(i));
+        }
         long sumX = 0;
         long sumY = 0;
-        for (int i = 0; i < n; i++) {
-            span += Math.max(model.width(i), model.height(i));
-            sumX += 2 * x[i] + model.minX[i] + model.maxX[i];
-            sumY += 2 * y[i] + model.minY[i] + model.maxY[i];
+        for (int b = 0; b < n; b++) {
+            sumX += 2 * sx[b] + bodies.minX[b] + bodies.maxX[b];
+            sumY += 2 * sy[b] + bodies.minY[b] + bodies.maxY[b];
         }
         // Doubled coordinates keep box centres integral.
         long centreX = Math.floorDiv(sumX, (long) n);
         long centreY = Math.floorDiv(sumY, (long) n);
         long size = 8 * GRID;
-        long mean = ceilGrid(span / n);
+        long mean = ceilGrid(span / model.n);
         if (mean > size) {
             size = mean;
         }
-        Buckets buckets = new Buckets(size, n);
+        Buckets buckets = new Buckets(size, model.n);
         long[] offsetX = new long[n];
         long[] offsetY = new long[n];
-        for (int i = 0; i < n; i++) {
-            offsetX[i] = 2 * x[i] + model.minX[i] + model.maxX[i] - centreX;
-            offsetY[i] = 2 * y[i] + model.minY[i] + model.maxY[i] - centreY;
+        long[] key = new long[n];
+        for (int b = 0; b < n; b++) {
+            offsetX[b] = 2 * sx[b] + bodies.minX[b] + bodies.maxX[b] - centreX;
+            offsetY[b] = 2 * sy[b] + bodies.minY[b] + bodies.maxY[b] - centreY;
+            key[b] = offsetX[b] * offsetX[b] + offsetY[b] * offsetY[b];
         }
-        List<Integer> movable = new ArrayList<>();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (model.fixed[i]) {
-                order.add(i);
-            } else {
-                movable.add(i);
+        int[] order = new int[n];
+        int count = 0;
+        for (int b = 0; b < n; b++) {
+            if (bodies.fixed[b]) {
+                order[count++] = b;
             }
         }
-        long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            key[i] = offsetX[i] * offsetX[i] + offsetY[i] * offsetY[i];
+        int fixedCount = count;
+        for (int b = 0; b < n; b++) {
+            if (!bodies.fixed[b]) {
+                order[count++] = b;
+            }
         }
-        movable.sort((a, b) -> key[a] != key[b] ? Long.compare(key[a], key[b]) : Integer.compare(a, b));
-        order.addAll(movable);
-        List<Integer> found = new ArrayList<>();
-        PriorityQueue<long[]> heap = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-                : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
-        Set<Cell> visited = new HashSet<>();
-        for (int i : order) {
-            if (!model.fixed[i]) {
-                long ax = x[i];
-                long ay = y[i];
-                heap.clear();
-                visited.clear();
-                heap.add(new long[] {0, ay, ax});
-                visited.add(new Cell(ax, ay));
-                int expansions = 0;
-                long[] spot = null;
-                while (!heap.isEmpty()) {
-                    long[] top = heap.poll();
-                    long cy = top[1];
-                    long cx = top[2];
-                    buckets.conflicts(model.boxAt(i, cx, cy), found);
-                    if (found.isEmpty()) {
-                        spot = new long[] {cx, cy};
-                        break;
-                    }
-                    expansions++;
-                    if (expansions >= MAX_EXPANSIONS) {
-                        break;
-                    }
-                    for (int j : found) {
-                        long[] o = buckets.boxes[j];
-                        long left = floorGrid(o[0] - CLEARANCE - model.maxX[i]);
-                        long right = ceilGrid(o[2] + CLEARANCE - model.minX[i]);
-                        long up = floorGrid(o[1] - CLEARANCE - model.maxY[i]);
-                        long down = ceilGrid(o[3] + CLEARANCE - model.minY[i]);
-                        long[][] next = {{left, cy}, {right, cy}, {cx, up}, {cx, down}};
-                        for (long[] c : next) {
-                            if (visited.add(new Cell(c[0], c[1]))) {
-                                heap.add(new long[] {Math.abs(c[0] - ax) + Math.abs(c[1] - ay), c[1], c[0]});
-                            }
+        sortByKey(order, fixedCount, n, key);
+        IntList found = new IntList();
+        PointHeap heap = new PointHeap();
+        PointTable visited = new PointTable();
+        long[] box = new long[4];
+        for (int b : order) {
+            int anchor = bodies.anchor[b];
+            int first = bodies.memberStart[b];
+            // The anchor first, then the other members in index order.
+            for (int e = first - 1; e < bodies.memberStart[b + 1]; e++) {
+                int i = e < first ? anchor : bodies.members[e];
+                if (e >= first && i == anchor) {
+                    continue;
+                }
+                if (!model.fixed[i]) {
+                    long ax = i == anchor ? x[i] : x[anchor] + bodies.itemDx[i];
+                    long ay = i == anchor ? y[i] : y[anchor] + bodies.itemDy[i];
+                    heap.size = 0;
+                    visited.clear();
+                    heap.push(0, ay, ax);
+                    visited.insert(ax, ay, 0);
+                    int expansions = 0;
+                    boolean spot = false;
+                    long fx = 0;
+                    long fy = 0;
+                    while (heap.size > 0) {
+                        heap.pop();
+                        long cy = heap.y[heap.size];
+                        long cx = heap.x[heap.size];
+                        boxInto(model, i, cx, cy, box);
+                        buckets.conflicts(box, found);
+                        if (found.size == 0) {
+                            spot = true;
+                            fx = cx;
+                            fy = cy;
+                            break;
+                        }
+                        expansions++;
+                        if (expansions >= MAX_EXPANSIONS) {
+                            break;
+                        }
+                        for (int f = 0; f < found.size; f++) {
+                            int o = 4 * found.values[f];
+                            long left = floorGrid(buckets.boxes[o] - CLEARANCE - model.maxX[i]);
+                            long right = ceilGrid(buckets.boxes[o + 2] + CLEARANCE - model.minX[i]);
+                            long up = floorGrid(buckets.boxes[o + 1] - CLEARANCE - model.maxY[i]);
+                            long down = ceilGrid(buckets.boxes[o + 3] + CLEARANCE - model.minY[i]);
+                            queue(heap, visited, left, cy, ax, ay);
+                            queue(heap, visited, right, cy, ax, ay);
+                            queue(heap, visited, cx, up, ax, ay);
+                            queue(heap, visited, cx, down, ax, ay);
                         }
                     }
+                    if (!spot) {
+                        long[] walked = walkOutward(model, buckets, found, i, ax, ay, offsetX[b], offsetY[b]);
+                        fx = walked[0];
+                        fy = walked[1];
+                    }
+                    x[i] = fx;
+                    y[i] = fy;
                 }
-                if (spot == null) {
-                    spot = walkOutward(model, buckets, found, i, ax, ay, offsetX[i], offsetY[i]);
-                }
-                x[i] = spot[0];
-                y[i] = spot[1];
+                boxInto(model, i, x[i], y[i], box);
+                buckets.insert(i, box);
             }
-            buckets.insert(i, model.boxAt(i, x[i], y[i]));
         }
         return new long[][] {x, y};
     }
 
+    private static void queue(PointHeap heap, PointTable visited, long nx, long ny, long ax, long ay) {
+        if (visited.insert(nx, ny, 0)) {
+            heap.push(Math.abs(nx - ax) + Math.abs(ny - ay), ny, nx);
+        }
+    }
+
+    /** Sorts {@code order[from..to]} by (key, index), with a merge sort on primitive ints. */
+    private static void sortByKey(int[] order, int from, int to, long[] key) {
+        int[] idx = Arrays.copyOfRange(order, from, to);
+        mergeSort(idx, new int[idx.length], 0, idx.length, key);
+        System.arraycopy(idx, 0, order, from, idx.length);
+    }
+
+    private static void mergeSort(int[] a, int[] tmp, int lo, int hi, long[] key) {
+        if (hi - lo < 2) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(a, tmp, lo, mid, key);
+        mergeSort(a, tmp, mid, hi, key);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+            int u = a[i];
+            int v = a[j];
+            if (key[v] < key[u] || (key[v] == key[u] && v < u)) {
+                tmp[k++] = v;
+                j++;
+            } else {
+                tmp[k++] = u;
+                i++;
+            }
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+    }
+
     /**
-     * Steps item {@code i} from {@code (x, y)} along the axis where its offset from the centre is
-     * larger (x on a tie), away from the centre, past every box it meets, until it meets none;
-     * this ends because every jump passes a placed box for good.
+     * Steps item {@code i} from {@code (x, y)} along the axis where its body's offset from the
+     * centre is larger (x on a tie), away from the centre, past every box it meets, until it
+     * meets none; this ends because every jump passes a placed box for good.
      */
-    private static long[] walkOutward(Model model, Buckets buckets, List<Integer> found, int i, long x, long y,
+    private static long[] walkOutward(Model model, Buckets buckets, IntList found, int i, long x, long y,
             long offsetX, long offsetY) {
         boolean alongX = Math.abs(offsetX) >= Math.abs(offsetY);
         boolean forward = alongX ? offsetX >= 0 : offsetY >= 0;
+        long[] box = new long[4];
         while (true) {
-            buckets.conflicts(model.boxAt(i, x, y), found);
-            if (found.isEmpty()) {
+            boxInto(model, i, x, y, box);
+            buckets.conflicts(box, found);
+            if (found.size == 0) {
                 return new long[] {x, y};
             }
             long next = alongX ? x : y;
-            for (int j : found) {
-                long[] o = buckets.boxes[j];
+            for (int f = 0; f < found.size; f++) {
+                int o = 4 * found.values[f];
                 long jump;
                 if (alongX) {
-                    jump = forward ? ceilGrid(o[2] + CLEARANCE - model.minX[i])
-                            : floorGrid(o[0] - CLEARANCE - model.maxX[i]);
+                    jump = forward ? ceilGrid(buckets.boxes[o + 2] + CLEARANCE - model.minX[i])
+                            : floorGrid(buckets.boxes[o] - CLEARANCE - model.maxX[i]);
                 } else {
-                    jump = forward ? ceilGrid(o[3] + CLEARANCE - model.minY[i])
-                            : floorGrid(o[1] - CLEARANCE - model.maxY[i]);
+                    jump = forward ? ceilGrid(buckets.boxes[o + 3] + CLEARANCE - model.minY[i])
+                            : floorGrid(buckets.boxes[o + 1] - CLEARANCE - model.maxY[i]);
                 }
                 if ((forward && jump > next) || (!forward && jump < next)) {
                     next = jump;

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Turns circuits described in code into complete KiCad 9 projects.",
         subcommands = {DoctorCommand.class, SexprCommand.class, SymbolsCommand.class, NetlistCommand.class,
+                GenerateCommand.class, ExampleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -56,6 +56,11 @@ final class GenerateCommand implements Callable<Integer> {
             err.println("circuitsynth: " + e.getMessage());
             err.flush();
             return ProjectOutput.BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println("circuitsynth: internal error while reading " + input + ": " + e
+                    + "; please report it with the input file");
+            err.flush();
+            return ProjectOutput.INTERNAL_ERROR;
         }
         return ProjectOutput.generate(circuit, name, symbols, libraries, output, input.toString(), err);
     }

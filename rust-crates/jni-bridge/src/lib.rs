@@ -18,6 +18,7 @@ use jni::JNIEnv;
 
 mod io_ops;
 mod netlist_ops;
+mod placement_ops;
 mod symbol_ops;
 
 /// Bumped whenever a native signature or the meaning of its data changes. The Java loader

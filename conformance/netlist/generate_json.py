@@ -262,6 +262,14 @@ VECTORS = {
     "no_connect_dangling": (doc(main=with_nets('{"name": "A"}', ', "noConnects": [{"component": "U1", "pin": "7"}]')
                                 ).encode(),
                             '$.definitions.Main.noConnects[0].component: no component "U1" in definition Main'),
+    "node_dangling_definition_name_shown_on_one_line": (
+        ('{%s, "name": "t", "root": "a\\nb", "definitions": {"a\\nb": {"nets": [{"nodes": [{"component": "R1", '
+         '"pin": "1"}]}]}}}' % FORMAT).encode(),
+        '$.definitions["a\\nb"].nets[0].nodes[0].component: no component "R1" in definition a\\nb'),
+    "pin_type_shown_on_one_line": (doc(main=component('{"id": "U1", "symbol": "X:U", "prefix": "U", '
+                                                      '"pins": {"1": {"type": "in\\tput"}}}')).encode(),
+                                   C + ".pins[\"1\"].type: unknown pin electrical type 'in\\tput'; expected one of "
+                                   + PIN_TYPES),
     "instance_missing_definition": (doc(main='{"instances": [{"name": "ch1"}]}').encode(),
                                     '$.definitions.Main.instances[0]: missing member "definition"'),
     "instance_unknown_member": (doc(main='{"instances": [{"name": "ch1", "definition": "Main", "ports": {}}]}'

@@ -38,7 +38,7 @@ fn string_arg(env: &mut JNIEnv, s: &JString, what: &str) -> Result<String, JavaE
 }
 
 /// The index behind a handle.
-fn index<'h>(handle: jlong) -> Result<&'h SymbolIndex, JavaError> {
+pub(crate) fn index<'h>(handle: jlong) -> Result<&'h SymbolIndex, JavaError> {
     if handle == 0 {
         return Err(JavaError::Throw {
             class: "java/lang/IllegalStateException",

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::json_scan::{scan, JsonTree, Kind};
-use crate::json_text::{index_path, member_path, quote, JsonOut};
+use crate::json_text::{index_path, member_path, plain, quote, JsonOut};
 use crate::model::{
     Component, Definition, Design, Instance, Net, PinRef, PinSpec, Power, ReferenceKind,
 };
@@ -87,8 +87,8 @@ pub fn read(json: &[u8]) -> Result<Design, String> {
     Binder { t: &tree }.design()
 }
 
-/// A value of the table bound to a member of the specification's table, by slot.
-type Slots = Vec<Option<usize>>;
+/// The value node of each member of a specification table, by slot (no table has more than 16).
+type Slots = [Option<usize>; 16];
 
 /// Where a net name, net id or port was first given in a definition.
 #[derive(Default)]
@@ -189,11 +189,13 @@ impl Binder<'_, '_> {
             }
         }
         let mut components = Vec::new();
-        let mut ids: HashMap<String, String> = HashMap::new();
+        // Component id to its index, for nodes and for the duplicate's message.
+        let mut ids: HashMap<String, usize> = HashMap::new();
         if let Some(array) = self.array(&s, 1, &path, DEFINITION)? {
             let list_path = member_path(&path, "components");
             for (i, element) in t.elements(array).enumerate() {
-                let component = self.component(element, index_path(&list_path, i), &mut ids)?;
+                let component =
+                    self.component(element, index_path(&list_path, i), &list_path, &mut ids)?;
                 components.push(component);
             }
         }
@@ -235,19 +237,21 @@ impl Binder<'_, '_> {
         &self,
         node: usize,
         path: String,
-        ids: &mut HashMap<String, String>,
+        list_path: &str,
+        ids: &mut HashMap<String, usize>,
     ) -> Result<Component, String> {
         let t = self.t;
         let s = self.slots(node, &path, COMPONENT)?;
         let id = self.required_string(&s, 0, &path, COMPONENT)?;
-        let id_path = member_path(&path, "id");
-        if let Some(first) = ids.get(&id) {
+        if let Some(&first) = ids.get(&id) {
             return Err(format!(
-                "{id_path}: duplicate component id {} (first at {first})",
-                quote(&id)
+                "{}: duplicate component id {} (first at {})",
+                member_path(&path, "id"),
+                quote(&id),
+                member_path(&index_path(list_path, first), "id")
             ));
         }
-        ids.insert(id.clone(), id_path);
+        ids.insert(id.clone(), ids.len());
         let symbol = self.required_string(&s, 1, &path, COMPONENT)?;
         let given: Vec<usize> = (2..5).filter(|&k| s[k].is_some()).collect();
         if given.len() != 1 {
@@ -369,7 +373,7 @@ impl Binder<'_, '_> {
         node: usize,
         path: String,
         definition: &str,
-        components: &HashMap<String, String>,
+        components: &HashMap<String, usize>,
         names: &mut NetNames,
     ) -> Result<Net, String> {
         let t = self.t;
@@ -383,10 +387,9 @@ impl Binder<'_, '_> {
                     quote(name)
                 ));
             }
-            names
-                .names
-                .entry(name.clone())
-                .or_insert_with(|| member_path(&path, "name"));
+            if !names.names.contains_key(name) {
+                names.names.insert(name.clone(), member_path(&path, "name"));
+            }
         }
         let id = self.optional_string(&s, 1, &path, NET)?;
         if let Some(id) = &id {
@@ -436,15 +439,16 @@ impl Binder<'_, '_> {
         node: usize,
         path: String,
         definition: &str,
-        components: &HashMap<String, String>,
+        components: &HashMap<String, usize>,
     ) -> Result<PinRef, String> {
         let s = self.slots(node, &path, NODE)?;
         let component = self.required_string(&s, 0, &path, NODE)?;
         if !components.contains_key(&component) {
             return Err(format!(
-                "{}: no component {} in definition {definition}",
+                "{}: no component {} in definition {}",
                 member_path(&path, "component"),
-                quote(&component)
+                quote(&component),
+                plain(definition)
             ));
         }
         let pin = self.required_string(&s, 1, &path, NODE)?;
@@ -481,8 +485,9 @@ impl Binder<'_, '_> {
                 let net = self.string(value, &binding_path)?;
                 if !names.names.contains_key(&net) && !names.ids.contains_key(&net) {
                     return Err(format!(
-                        "{binding_path}: no net {} in definition {definition}",
-                        quote(&net)
+                        "{binding_path}: no net {} in definition {}",
+                        quote(&net),
+                        plain(definition)
                     ));
                 }
                 bindings.push((port, net));
@@ -500,7 +505,7 @@ impl Binder<'_, '_> {
     /// member's value node.
     pub(crate) fn slots(&self, node: usize, path: &str, table: &[&str]) -> Result<Slots, String> {
         self.expect(node, Kind::Object, path, "an object")?;
-        let mut slots = vec![None; table.len()];
+        let mut slots = [None; 16];
         for (key, value) in self.t.members(node) {
             let name = self.t.string(key);
             match table.iter().position(|m| *m == name) {
@@ -535,6 +540,25 @@ impl Binder<'_, '_> {
         }
     }
 
+    /// The string value of member `name` of the object at `path`; the member's path is only
+    /// built for the message.
+    pub(crate) fn member_string(
+        &self,
+        node: usize,
+        path: &str,
+        name: &str,
+    ) -> Result<String, String> {
+        if self.t.kind(node) == Kind::String {
+            Ok(self.t.string(node).into_owned())
+        } else {
+            Err(format!(
+                "{}: expected a string, found {}",
+                member_path(path, name),
+                self.t.type_name(node)
+            ))
+        }
+    }
+
     pub(crate) fn string(&self, node: usize, path: &str) -> Result<String, String> {
         self.expect(node, Kind::String, path, "a string")?;
         Ok(self.t.string(node).into_owned())
@@ -558,7 +582,7 @@ impl Binder<'_, '_> {
         table: &[&str],
     ) -> Result<String, String> {
         let node = self.required(s, slot, path, table)?;
-        self.string(node, &member_path(path, table[slot]))
+        self.member_string(node, path, table[slot])
     }
 
     fn optional_string(
@@ -569,7 +593,7 @@ impl Binder<'_, '_> {
         table: &[&str],
     ) -> Result<Option<String>, String> {
         match s[slot] {
-            Some(node) => Ok(Some(self.string(node, &member_path(path, table[slot]))?)),
+            Some(node) => Ok(Some(self.member_string(node, path, table[slot])?)),
             None => Ok(None),
         }
     }
@@ -641,7 +665,8 @@ pub(crate) fn pin_type(keyword: &str, path: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "{path}: unknown pin electrical type '{keyword}'; expected one of {}",
+            "{path}: unknown pin electrical type '{}'; expected one of {}",
+            plain(keyword),
             PIN_TYPES.join(", ")
         ))
     }

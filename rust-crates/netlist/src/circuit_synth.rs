@@ -10,6 +10,7 @@ use crate::circuit_json::{pin_type, Binder};
 use crate::json_scan::{scan, Kind};
 use crate::json_text::{index_path, member_path, quote};
 use crate::model::{Component, Definition, Design, Instance, Net, PinRef, PinSpec, ReferenceKind};
+use crate::names::is_power_name;
 
 /// Field names KiCad keeps as members of their own; `_extra_fields` copies of them are skipped.
 const RESERVED_FIELDS: [&str; 5] = [
@@ -392,28 +393,6 @@ fn is_auto_name(name: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()))
 }
 
-/// The power-net name rule of specification section 1.
-pub(crate) fn is_power_name(name: &str) -> bool {
-    const NAMES: [&str; 18] = [
-        "GND", "AGND", "DGND", "PGND", "SGND", "GNDA", "GNDD", "GNDPWR", "GNDREF", "Earth", "VCC",
-        "VDD", "VEE", "VSS", "VAA", "VBUS", "VBAT", "VPP",
-    ];
-    let b = name.as_bytes();
-    if b.len() >= 2 && (b[0] == b'+' || b[0] == b'-') && b[1].is_ascii_digit() {
-        return b[2..]
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || *c == b'.');
-    }
-    NAMES.iter().any(|base| {
-        name == *base
-            || name.strip_prefix(base).is_some_and(|rest| {
-                rest.len() > 1
-                    && rest.starts_with('_')
-                    && rest[1..].bytes().all(|c| c.is_ascii_alphanumeric())
-            })
-    })
-}
-
 /// The design: one definition per circuit object, nets shared across the hierarchy resolved
 /// into ports and bindings.
 fn assemble(mut circuits: Vec<Circuit>) -> Design {
@@ -554,15 +533,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn power_names() {
-        for name in ["GND", "VDD_IO", "+3V3", "-12V", "+3.3V", "Earth", "VBUS_1"] {
-            assert!(is_power_name(name), "{name}");
-        }
-        for name in [
-            "3V3", "GND_", "VDDIO", "+", "+V", "VDD_I-O", "gnd", "N$1", "SDA",
-        ] {
-            assert!(!is_power_name(name), "{name}");
-        }
+    fn detection() {
+        assert!(is_circuit_synth(br#"{"name": "r", "components": {}}"#));
+        assert!(!is_circuit_synth(
+            br#"{"format": "circuitsynth-circuit", "components": {}}"#
+        ));
+        assert!(!is_circuit_synth(br#"{"components": {},}"#));
+        assert!(!is_circuit_synth(b"[]"));
     }
 
     #[test]

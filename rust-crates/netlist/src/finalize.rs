@@ -9,6 +9,7 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use circuitsynth_symbol_cache::{ElectricalType, Symbol, SymbolIndex};
 
@@ -1361,7 +1362,8 @@ fn number_references(
         }
         let definition = &design.definitions[d];
         let mut local = vec![Local::None; definition.components.len()];
-        let mut used: HashMap<String, (HashSet<u64>, u64)> = HashMap::new();
+        let mut used: HashMap<Caseless<'_>, (HashSet<u64, FxBuild>, u64), FxBuild> =
+            HashMap::default();
         for (i, c) in definition.components.iter().enumerate() {
             if c.reference_kind != ReferenceKind::Fixed {
                 continue;
@@ -1371,8 +1373,8 @@ fn number_references(
             let digits = if trimmed.is_empty() { "0" } else { trimmed };
             width = width.max(digits.len());
             let entry = used
-                .entry(prefix.to_ascii_uppercase())
-                .or_insert_with(|| (HashSet::new(), 1));
+                .entry(Caseless(prefix))
+                .or_insert_with(|| (HashSet::default(), 1));
             // Numbers given to prefixes are small; longer fixed numbers can never collide.
             if digits.len() <= 18 {
                 entry.0.insert(digits.parse::<u64>().expect("ASCII digits"));
@@ -1384,8 +1386,8 @@ fn number_references(
                 continue;
             }
             let entry = used
-                .entry(c.reference.to_ascii_uppercase())
-                .or_insert_with(|| (HashSet::new(), 1));
+                .entry(Caseless(&c.reference))
+                .or_insert_with(|| (HashSet::default(), 1));
             let mut n = entry.1;
             while entry.0.contains(&n) {
                 n += 1;
@@ -1400,7 +1402,7 @@ fn number_references(
 
     // 3. Instance references and 4. uniqueness, in page then component order.
     let mut references = vec![String::new(); layout.comp_count];
-    let mut taken: HashMap<String, u32> = HashMap::with_capacity(layout.comp_count);
+    let mut taken = Taken::new(layout.comp_count);
     let mut owner: Vec<(u32, u32)> = Vec::with_capacity(layout.comp_count);
     for (s, sheet) in sheets.iter().enumerate() {
         let definition = &design.definitions[sheet.def];
@@ -1420,7 +1422,8 @@ fn number_references(
                 (false, _, None) => unreachable!("every subcircuit component has a local number"),
             };
             let fc = layout.comp_base[s] + c as u32;
-            if let Some(&earlier) = taken.get(&reference.to_ascii_uppercase()) {
+            let hash = caseless_hash(&reference);
+            if let Some(earlier) = taken.find(&references, &reference, hash) {
                 let (es, ec) = owner[earlier as usize];
                 let first = &design.definitions[sheets[es as usize].def].components[ec as usize];
                 return Err(format!(
@@ -1430,36 +1433,121 @@ fn number_references(
                     place(sheet, component)
                 ));
             }
-            taken.insert(reference.to_ascii_uppercase(), fc);
             references[fc as usize] = reference;
+            taken.insert(hash, fc);
         }
     }
 
     // 5. Root prefixes take the lowest free number.
-    let mut next: HashMap<String, u64> = HashMap::new();
+    let mut next: HashMap<Caseless<'_>, u64, FxBuild> = HashMap::default();
     let root_def = &design.definitions[root];
     for (c, component) in root_def.components.iter().enumerate() {
         if component.reference_kind != ReferenceKind::Prefix {
             continue;
         }
-        let key = component.reference.to_ascii_uppercase();
-        let n = next.entry(key).or_insert(1);
+        let n = next.entry(Caseless(&component.reference)).or_insert(1);
         let mut candidate = String::with_capacity(component.reference.len() + 4);
-        loop {
+        let hash = loop {
             candidate.clear();
             candidate.push_str(&component.reference);
             push_decimal(&mut candidate, *n);
-            if !taken.contains_key(&candidate.to_ascii_uppercase()) {
-                break;
+            let hash = caseless_hash(&candidate);
+            if taken.find(&references, &candidate, hash).is_none() {
+                break hash;
             }
             *n += 1;
-        }
+        };
         *n += 1;
         let fc = layout.comp_base[0] + c as u32;
-        taken.insert(candidate.to_ascii_uppercase(), fc);
         references[fc as usize] = candidate;
+        taken.insert(hash, fc);
     }
     Ok(references)
+}
+
+/// rustc's FxHash: a multiply and a rotate per word, much faster than SipHash on the short keys
+/// here (prefixes, references); these maps never face a hostile peer.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u8(b);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write_u64(u64::from(b));
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A text compared ASCII case-insensitively (KiCad's `CmpNoCase` on references).
+#[derive(Clone, Copy)]
+struct Caseless<'a>(&'a str);
+
+impl Hash for Caseless<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for &b in self.0.as_bytes() {
+            state.write_u8(b.to_ascii_uppercase());
+        }
+    }
+}
+
+impl PartialEq for Caseless<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.eq_ignore_ascii_case(other.0)
+    }
+}
+
+impl Eq for Caseless<'_> {}
+
+fn caseless_hash(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    Caseless(text).hash(&mut h);
+    h.finish()
+}
+
+/// The references taken so far, compared ASCII case-insensitively without upper-cased copies:
+/// the first component of each hash, then a chain through the others of that hash.
+struct Taken {
+    first: HashMap<u64, u32, FxBuild>,
+    next: Vec<u32>,
+}
+
+impl Taken {
+    fn new(components: usize) -> Self {
+        Taken {
+            first: HashMap::with_capacity_and_hasher(components, FxBuild::default()),
+            next: vec![NONE; components],
+        }
+    }
+
+    /// The component whose reference (in `references`) equals `reference` ignoring case.
+    fn find(&self, references: &[String], reference: &str, hash: u64) -> Option<u32> {
+        let mut at = *self.first.get(&hash)?;
+        while at != NONE {
+            if references[at as usize].eq_ignore_ascii_case(reference) {
+                return Some(at);
+            }
+            at = self.next[at as usize];
+        }
+        None
+    }
+
+    fn insert(&mut self, hash: u64, component: u32) {
+        self.next[component as usize] = self.first.insert(hash, component).unwrap_or(NONE);
+    }
 }
 
 fn push_zeros(out: &mut String, count: usize) {

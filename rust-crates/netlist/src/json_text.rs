@@ -10,13 +10,27 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// `s` as messages show a name without quotes: its control characters escaped as in a JSON
+/// string (and nothing else), so that a message is always one line.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s, false);
+    out
+}
+
 fn push_quoted(out: &mut String, s: &str) {
     out.push('"');
+    push_escaped(out, s, true);
+    out.push('"');
+}
+
+/// Escapes the controls, and `"` and `\` when `quotes`.
+fn push_escaped(out: &mut String, s: &str, quotes: bool) {
     let mut plain = 0;
     for (i, c) in s.char_indices() {
         let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
+            '"' if quotes => "\\\"",
+            '\\' if quotes => "\\\\",
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
@@ -34,7 +48,6 @@ fn push_quoted(out: &mut String, s: &str) {
         plain = i + c.len_utf8();
     }
     out.push_str(&s[plain..]);
-    out.push('"');
 }
 
 /// The path of member `key` of the value at `parent`: `.key` for identifier-like keys, else
@@ -45,16 +58,27 @@ pub fn member_path(parent: &str, key: &str) -> String {
         .next()
         .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
         && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    let mut path = String::with_capacity(parent.len() + key.len() + 4);
+    path.push_str(parent);
     if identifier {
-        format!("{parent}.{key}")
+        path.push('.');
+        path.push_str(key);
     } else {
-        format!("{parent}[{}]", quote(key))
+        path.push('[');
+        push_quoted(&mut path, key);
+        path.push(']');
     }
+    path
 }
 
 /// The path of element `index` of the array at `parent`.
 pub fn index_path(parent: &str, index: usize) -> String {
-    format!("{parent}[{index}]")
+    let mut path = String::with_capacity(parent.len() + 8);
+    path.push_str(parent);
+    path.push('[');
+    path.push_str(&index.to_string());
+    path.push(']');
+    path
 }
 
 /// A writer of the canonical layout: 2-space indentation, one member or element per line,
@@ -164,6 +188,13 @@ mod tests {
         assert_eq!(member_path("$", ""), "$[\"\"]");
         assert_eq!(member_path("$", "a\"b"), "$[\"a\\\"b\"]");
         assert_eq!(index_path("$.nets", 3), "$.nets[3]");
+    }
+
+    #[test]
+    fn plain_names() {
+        assert_eq!(plain("Main"), "Main");
+        assert_eq!(plain("a\"b\\c"), "a\"b\\c");
+        assert_eq!(plain("a\nb\u{1}"), "a\\nb\\u0001");
     }
 
     #[test]

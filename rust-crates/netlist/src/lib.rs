@@ -13,4 +13,5 @@ pub mod names;
 pub mod net_read;
 pub mod net_write;
 pub mod strnum;
+pub mod synthetic;
 pub mod uuid;

@@ -271,4 +271,33 @@ mod tests {
             "Net-(R1-Pad1)"
         );
     }
+
+    #[test]
+    fn twins_are_other_pins_of_one_name_in_one_unit() {
+        let pin = |name, number, unit, no_connect_type| TwinPin {
+            name,
+            number,
+            unit,
+            no_connect_type,
+        };
+        let twins = pin_twins(&[
+            pin("-", "2", 1, false),
+            pin("-", "6", 2, false),
+            pin("GND", "4", 0, false),
+            pin("GND", "9", 1, true),
+            pin("", "1", 1, false),
+            pin("", "7", 1, false),
+        ]);
+        assert_eq!(
+            twins,
+            [
+                [false, false],
+                [false, false],
+                [true, false],
+                [false, true],
+                [false, false],
+                [false, false]
+            ]
+        );
+    }
 }

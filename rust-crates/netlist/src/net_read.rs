@@ -7,8 +7,10 @@
 //! components and libparts and lays the result out as definitions. Nothing here depends on a
 //! symbol library: the libparts carry the pins, because real designs use project-local libraries.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
+use circuitsynth_io::build::unescape;
 use circuitsynth_io::{Document, Kind};
 
 use crate::model::{
@@ -30,6 +32,9 @@ const RESERVED_FIELDS: [&str; 5] = [
     "Description",
 ];
 
+/// A value read from the file: borrowed from it unless escapes had to be decoded.
+type Text<'d> = Cow<'d, str>;
+
 /// Reads a `.net` into a design; the error is `LINE:COLUMN: DETAIL`.
 pub fn read(net: &[u8]) -> Result<Design, String> {
     let doc = Document::parse(net).map_err(|e| e.to_string())?;
@@ -39,55 +44,55 @@ pub fn read(net: &[u8]) -> Result<Design, String> {
 }
 
 /// What the file says, before any cross-checking.
-struct NetFile {
-    source: Option<String>,
-    sheets: Vec<SheetRead>,
-    comps: Vec<CompRead>,
-    libparts: Vec<LibpartRead>,
-    nets: Vec<NetRead>,
+struct NetFile<'d> {
+    source: Option<Text<'d>>,
+    sheets: Vec<SheetRead<'d>>,
+    comps: Vec<CompRead<'d>>,
+    libparts: Vec<LibpartRead<'d>>,
+    nets: Vec<NetRead<'d>>,
 }
 
-struct SheetRead {
-    path: String,
-    tstamps: Option<String>,
-    file: Option<String>,
+struct SheetRead<'d> {
+    path: Text<'d>,
+    tstamps: Option<Text<'d>>,
+    file: Option<Text<'d>>,
 }
 
-struct CompRead {
+struct CompRead<'d> {
     node: usize,
-    reference: String,
-    value: String,
-    footprint: String,
-    datasheet: String,
-    description: String,
-    fields: Vec<(String, String)>,
+    reference: Text<'d>,
+    value: Text<'d>,
+    footprint: Text<'d>,
+    datasheet: Text<'d>,
+    description: Text<'d>,
+    fields: Vec<(Text<'d>, Text<'d>)>,
     /// (lib, part) of `libsource`.
-    libsource: Option<(String, String)>,
+    libsource: Option<(Text<'d>, Text<'d>)>,
     dnp: bool,
     in_bom: bool,
     on_board: bool,
-    path: String,
-    uuids: Vec<String>,
+    path: Text<'d>,
+    uuids: Vec<Text<'d>>,
 }
 
-struct LibpartRead {
-    lib: String,
-    part: String,
+struct LibpartRead<'d> {
+    lib: Text<'d>,
+    part: Text<'d>,
     pins: Vec<PinSpec>,
 }
 
-struct NetRead {
-    name: String,
-    class: String,
-    nodes: Vec<NodeRead>,
+struct NetRead<'d> {
+    name: Text<'d>,
+    class: Text<'d>,
+    nodes: Vec<NodeRead<'d>>,
 }
 
-struct NodeRead {
+struct NodeRead<'d> {
     node: usize,
-    reference: String,
-    pin: String,
-    function: String,
-    pintype: String,
+    reference: Text<'d>,
+    pin: Text<'d>,
+    function: Text<'d>,
+    pintype: Text<'d>,
 }
 
 /// The parsed document, seen as KiCad elements: `(KEY VALUE…)` lists named by their first atom.
@@ -117,17 +122,22 @@ impl<'d, 'a> Tree<'d, 'a> {
         format!("{line}:{column}")
     }
 
-    /// An atom's value: a symbol as written, a string unquoted and unescaped. `\xHH` and octal
+    /// An atom's value: a symbol as written, a string unquoted and unescaped, borrowed from the
+    /// file when it holds no escapes (the parser checked the file is UTF-8). `\xHH` and octal
     /// escapes can spell bytes that are not UTF-8; such a value is refused rather than repaired,
     /// because the two engines' decoders repair differently.
-    fn text(self, atom: usize) -> Result<String, String> {
-        let value = self.doc.value(atom).unwrap_or_default();
-        match std::str::from_utf8(&value) {
-            Ok(text) => Ok(text.to_string()),
-            Err(_) => Err(self.fault(
-                atom,
-                format!("expected UTF-8 text, found '{}'", self.doc.text(atom)),
-            )),
+    fn text(self, atom: usize) -> Result<Text<'d>, String> {
+        let raw: &'d str = self.doc.text(atom);
+        if self.doc.kind(atom) != Kind::String {
+            return Ok(Cow::Borrowed(raw));
+        }
+        let inner = &raw[1..raw.len() - 1];
+        if !inner.contains('\\') {
+            return Ok(Cow::Borrowed(inner));
+        }
+        match String::from_utf8(unescape(inner.as_bytes()).into_owned()) {
+            Ok(text) => Ok(Cow::Owned(text)),
+            Err(_) => Err(self.fault(atom, format!("expected UTF-8 text, found '{raw}'"))),
         }
     }
 
@@ -139,10 +149,7 @@ impl<'d, 'a> Tree<'d, 'a> {
 
     /// The child lists of `list` after its first item, each with its key: its first atom, as
     /// bytes. Lists without one have no key and are skipped, like every unknown child.
-    fn elements(
-        self,
-        list: usize,
-    ) -> impl Iterator<Item = (std::borrow::Cow<'d, [u8]>, usize)> + 'd {
+    fn elements(self, list: usize) -> impl Iterator<Item = (Cow<'d, [u8]>, usize)> + 'd {
         let doc = self.doc;
         doc.children(list).skip(1).filter_map(move |child| {
             if doc.kind(child) != Kind::List {
@@ -154,7 +161,7 @@ impl<'d, 'a> Tree<'d, 'a> {
     }
 
     /// The value of `(KEY VALUE)`: its second item, `None` when it has none.
-    fn value(self, element: usize) -> Result<Option<String>, String> {
+    fn value(self, element: usize) -> Result<Option<Text<'d>>, String> {
         match self.doc.children(element).nth(1) {
             None => Ok(None),
             Some(item) if self.is_list(item) => Err(self.not_a_string(item)),
@@ -163,7 +170,7 @@ impl<'d, 'a> Tree<'d, 'a> {
     }
 
     /// Every item of `(KEY VALUE…)` after the key.
-    fn values(self, element: usize) -> Result<Vec<String>, String> {
+    fn values(self, element: usize) -> Result<Vec<Text<'d>>, String> {
         self.doc
             .children(element)
             .skip(1)
@@ -178,7 +185,7 @@ impl<'d, 'a> Tree<'d, 'a> {
     }
 
     /// The first atom after the key: a field's text, `(field (name "N") "TEXT")`.
-    fn content(self, element: usize) -> Result<Option<String>, String> {
+    fn content(self, element: usize) -> Result<Option<Text<'d>>, String> {
         match self
             .doc
             .children(element)
@@ -212,14 +219,18 @@ impl<'d, 'a> Tree<'d, 'a> {
 
 /// Sets `slot` from `element`'s value unless an earlier element of that key already did: the
 /// first of repeated elements wins, later ones are not read.
-fn first_value(tree: Tree, slot: &mut Option<String>, element: usize) -> Result<(), String> {
+fn first_value<'d>(
+    tree: Tree<'d, '_>,
+    slot: &mut Option<Text<'d>>,
+    element: usize,
+) -> Result<(), String> {
     if slot.is_none() {
         *slot = Some(tree.value(element)?.unwrap_or_default());
     }
     Ok(())
 }
 
-fn scan(tree: Tree) -> Result<NetFile, String> {
+fn scan<'d>(tree: Tree<'d, '_>) -> Result<NetFile<'d>, String> {
     let is_export = tree
         .doc
         .children(0)
@@ -253,7 +264,7 @@ fn scan(tree: Tree) -> Result<NetFile, String> {
         libparts: Vec::new(),
         nets: Vec::new(),
     };
-    let mut refs: HashMap<String, usize> = HashMap::new();
+    let mut refs: HashMap<Text<'d>, usize> = HashMap::new();
     for (key, section) in tree.elements(0) {
         match &*key {
             b"design" => scan_design(tree, section, &mut file)?,
@@ -294,7 +305,11 @@ fn scan(tree: Tree) -> Result<NetFile, String> {
     Ok(file)
 }
 
-fn scan_design(tree: Tree, design: usize, file: &mut NetFile) -> Result<(), String> {
+fn scan_design<'d>(
+    tree: Tree<'d, '_>,
+    design: usize,
+    file: &mut NetFile<'d>,
+) -> Result<(), String> {
     for (key, element) in tree.elements(design) {
         match &*key {
             b"source" => first_value(tree, &mut file.source, element)?,
@@ -329,14 +344,14 @@ fn scan_design(tree: Tree, design: usize, file: &mut NetFile) -> Result<(), Stri
     Ok(())
 }
 
-fn scan_comp(tree: Tree, comp: usize) -> Result<CompRead, String> {
+fn scan_comp<'d>(tree: Tree<'d, '_>, comp: usize) -> Result<CompRead<'d>, String> {
     let (mut reference, mut value, mut footprint, mut datasheet, mut description) =
         (None, None, None, None, None);
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let mut libsource: Option<(String, String)> = None;
+    let mut fields: Vec<(Text<'d>, Text<'d>)> = Vec::new();
+    let mut libsource: Option<(Text<'d>, Text<'d>)> = None;
     let (mut dnp, mut in_bom, mut on_board) = (false, true, true);
-    let mut path: Option<String> = None;
-    let mut uuids: Option<Vec<String>> = None;
+    let mut path: Option<Text<'d>> = None;
+    let mut uuids: Option<Vec<Text<'d>>> = None;
     for (key, element) in tree.elements(comp) {
         match &*key {
             b"ref" => first_value(tree, &mut reference, element)?,
@@ -356,7 +371,7 @@ fn scan_comp(tree: Tree, comp: usize) -> Result<CompRead, String> {
                         }
                     }
                     let name = name.unwrap_or_default();
-                    let reserved = name.is_empty() || RESERVED_FIELDS.contains(&name.as_str());
+                    let reserved = name.is_empty() || RESERVED_FIELDS.contains(&&*name);
                     if !reserved && !fields.iter().any(|(n, _)| *n == name) {
                         let text = tree.content(field)?.unwrap_or_default();
                         fields.push((name, text));
@@ -408,7 +423,11 @@ fn scan_comp(tree: Tree, comp: usize) -> Result<CompRead, String> {
     Ok(CompRead {
         node: comp,
         reference,
-        value: if value == "~" { String::new() } else { value },
+        value: if value == "~" {
+            Cow::Borrowed("")
+        } else {
+            value
+        },
         footprint: footprint.unwrap_or_default(),
         datasheet: datasheet.unwrap_or_default(),
         description: description.unwrap_or_default(),
@@ -417,12 +436,12 @@ fn scan_comp(tree: Tree, comp: usize) -> Result<CompRead, String> {
         dnp,
         in_bom,
         on_board,
-        path: path.unwrap_or_else(|| "/".to_string()),
+        path: path.unwrap_or(Cow::Borrowed("/")),
         uuids: uuids.unwrap_or_default(),
     })
 }
 
-fn scan_libpart(tree: Tree, libpart: usize) -> Result<LibpartRead, String> {
+fn scan_libpart<'d>(tree: Tree<'d, '_>, libpart: usize) -> Result<LibpartRead<'d>, String> {
     let (mut lib, mut part) = (None, None);
     let mut pins: Vec<PinSpec> = Vec::new();
     for (key, element) in tree.elements(libpart) {
@@ -451,9 +470,13 @@ fn scan_libpart(tree: Tree, libpart: usize) -> Result<LibpartRead, String> {
                     }
                     let name = name.unwrap_or_default();
                     pins.push(PinSpec {
-                        number,
-                        name: if name == "~" { String::new() } else { name },
-                        electrical_type: kind.unwrap_or_default(),
+                        number: number.into_owned(),
+                        name: if name == "~" {
+                            String::new()
+                        } else {
+                            name.into_owned()
+                        },
+                        electrical_type: kind.unwrap_or_default().into_owned(),
                         unit: 0,
                         hidden: false,
                     });
@@ -468,7 +491,7 @@ fn scan_libpart(tree: Tree, libpart: usize) -> Result<LibpartRead, String> {
     }
 }
 
-fn scan_net(tree: Tree, net: usize) -> Result<NetRead, String> {
+fn scan_net<'d>(tree: Tree<'d, '_>, net: usize) -> Result<NetRead<'d>, String> {
     let (mut name, mut class) = (None, None);
     let mut nodes = Vec::new();
     for (key, element) in tree.elements(net) {
@@ -511,7 +534,7 @@ fn scan_net(tree: Tree, net: usize) -> Result<NetRead, String> {
     }
     Ok(NetRead {
         name,
-        class: class.unwrap_or_else(|| "Default".to_string()),
+        class: class.unwrap_or(Cow::Borrowed("Default")),
         nodes,
     })
 }
@@ -612,11 +635,11 @@ fn pin_list(pins: &[PinSpec]) -> String {
 }
 
 /// A net after same-named `net` elements are joined (KiCad keys nets by name).
-struct JoinedNet {
-    name: String,
-    class: String,
+struct JoinedNet<'f> {
+    name: &'f str,
+    class: &'f str,
     /// (component index, pin).
-    pins: Vec<(usize, String)>,
+    pins: Vec<(usize, &'f str)>,
 }
 
 fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
@@ -624,12 +647,12 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
         .comps
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.reference.as_str(), i))
+        .map(|(i, c)| (&*c.reference, i))
         .collect();
     let mut libparts: HashMap<(&str, &str), &LibpartRead> = HashMap::new();
     for libpart in &file.libparts {
         libparts
-            .entry((libpart.lib.as_str(), libpart.part.as_str()))
+            .entry((&*libpart.lib, &*libpart.part))
             .or_insert(libpart);
     }
     let library_pins: Vec<Option<&[PinSpec]>> = file
@@ -637,29 +660,29 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
         .iter()
         .map(|c| {
             let (lib, part) = c.libsource.as_ref()?;
-            let libpart = libparts.get(&(lib.as_str(), part.as_str()))?;
+            let libpart = libparts.get(&(&**lib, &**part))?;
             (!libpart.pins.is_empty()).then_some(libpart.pins.as_slice())
         })
         .collect();
 
     // Nets against components and libparts, in file order.
     let mut node_pins: Vec<Vec<PinSpec>> = vec![Vec::new(); file.comps.len()];
-    let mut no_connects: Vec<(usize, String)> = Vec::new();
+    let mut no_connects: Vec<(usize, &str)> = Vec::new();
     let mut joined: Vec<JoinedNet> = Vec::new();
     let mut net_index: HashMap<&str, usize> = HashMap::new();
     // (component, pin) -> (joined net, its first node).
     let mut pin_net: HashMap<(usize, &str), (usize, usize)> = HashMap::new();
     for net in &file.nets {
-        let k = *net_index.entry(net.name.as_str()).or_insert_with(|| {
+        let k = *net_index.entry(&net.name).or_insert_with(|| {
             joined.push(JoinedNet {
-                name: net.name.clone(),
-                class: net.class.clone(),
+                name: &net.name,
+                class: &net.class,
                 pins: Vec::new(),
             });
             joined.len() - 1
         });
         for node in &net.nodes {
-            let Some(&c) = comp_index.get(node.reference.as_str()) else {
+            let Some(&c) = comp_index.get(&*node.reference) else {
                 return Err(tree.fault(
                     node.node,
                     format!(
@@ -687,8 +710,8 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                     if !node_pins[c].iter().any(|p| p.number == node.pin) {
                         let kind = node.pintype.strip_suffix(NO_CONNECT_SUFFIX);
                         node_pins[c].push(PinSpec {
-                            number: node.pin.clone(),
-                            name: node.function.clone(),
+                            number: node.pin.to_string(),
+                            name: node.function.to_string(),
                             electrical_type: kind.unwrap_or(&node.pintype).to_string(),
                             unit: 0,
                             hidden: false,
@@ -696,7 +719,7 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                     }
                 }
             }
-            if let Some(&(earlier, first)) = pin_net.get(&(c, node.pin.as_str())) {
+            if let Some(&(earlier, first)) = pin_net.get(&(c, &*node.pin)) {
                 if earlier != k {
                     return Err(tree.fault(
                         node.node,
@@ -712,10 +735,10 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                 }
                 continue;
             }
-            pin_net.insert((c, node.pin.as_str()), (k, node.node));
-            joined[k].pins.push((c, node.pin.clone()));
+            pin_net.insert((c, &node.pin), (k, node.node));
+            joined[k].pins.push((c, &node.pin));
             if net.nodes.len() == 1 && node.pintype.ends_with(NO_CONNECT_SUFFIX) {
-                no_connects.push((c, node.pin.clone()));
+                no_connects.push((c, &node.pin));
             }
         }
     }
@@ -725,7 +748,7 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
     for sheet in &file.sheets {
         let s = sheets.register(&sheet.path);
         if sheets.file[s].is_none() {
-            sheets.file[s] = sheet.file.clone();
+            sheets.file[s] = sheet.file.as_deref().map(str::to_string);
         }
         if sheets.uuid[s].is_none() && s != 0 {
             // `/A/B/`: the sheet's own UUID is the last; its ancestors carry the others.
@@ -791,24 +814,28 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
             None => std::mem::take(&mut node_pins[c]),
         };
         definitions[comp_sheet[c]].components.push(Component {
-            id: comp.reference.clone(),
+            id: comp.reference.to_string(),
             symbol: comp
                 .libsource
                 .as_ref()
                 .map(|(lib, part)| format!("{lib}:{part}"))
                 .unwrap_or_default(),
             reference_kind: ReferenceKind::Absolute,
-            reference: comp.reference.clone(),
-            value: comp.value.clone(),
-            footprint: comp.footprint.clone(),
-            datasheet: comp.datasheet.clone(),
-            description: comp.description.clone(),
-            fields: comp.fields.clone(),
+            reference: comp.reference.to_string(),
+            value: comp.value.to_string(),
+            footprint: comp.footprint.to_string(),
+            datasheet: comp.datasheet.to_string(),
+            description: comp.description.to_string(),
+            fields: comp
+                .fields
+                .iter()
+                .map(|(n, v)| (n.to_string(), v.to_string()))
+                .collect(),
             dnp: comp.dnp,
             in_bom: comp.in_bom,
             on_board: comp.on_board,
             pins: Some(pins),
-            uuids: comp.uuids.clone(),
+            uuids: comp.uuids.iter().map(|u| u.to_string()).collect(),
             origin: None,
         });
     }
@@ -822,14 +849,15 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
             .map(|(c, _)| comp_sheet[*c])
             .reduce(|a, b| sheets.common(a, b))
             .unwrap_or(0);
+        // Sheet -> index of its fragment of this net.
         let mut local: HashMap<usize, usize> = HashMap::new();
-        let mut ported: Vec<usize> = Vec::new();
+        let mut ported: HashSet<usize> = HashSet::new();
         let fragment = |definitions: &mut Vec<Definition>, s: usize| {
             definitions[s].nets.push(Net {
-                name: Some(net.name.clone()),
+                name: Some(net.name.to_string()),
                 id: None,
                 power: Power::Auto,
-                class: net.class.clone(),
+                class: net.class.to_string(),
                 nodes: Vec::new(),
                 absolute: true,
                 origin: None,
@@ -837,8 +865,8 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
             definitions[s].nets.len() - 1
         };
         local.insert(owner, fragment(&mut definitions, owner));
-        for (c, pin) in &net.pins {
-            let s = comp_sheet[*c];
+        for &(c, pin) in &net.pins {
+            let s = comp_sheet[c];
             let at = match local.get(&s) {
                 Some(&at) => at,
                 None => {
@@ -848,27 +876,26 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                 }
             };
             definitions[s].nets[at].nodes.push(PinRef {
-                component: file.comps[*c].reference.clone(),
-                pin: pin.clone(),
+                component: file.comps[c].reference.to_string(),
+                pin: pin.to_string(),
                 unit: 0,
                 origin: None,
             });
             let mut up = s;
-            while up != owner && !ported.contains(&up) {
-                ported.push(up);
-                definitions[up].ports.push(net.name.clone());
+            while up != owner && ported.insert(up) {
+                definitions[up].ports.push(net.name.to_string());
                 let parent = sheets.parent[up];
                 definitions[parent].instances[instance_at[up]]
                     .bindings
-                    .push((net.name.clone(), net.name.clone()));
+                    .push((net.name.to_string(), net.name.to_string()));
                 up = parent;
             }
         }
     }
     for (c, pin) in no_connects {
         definitions[comp_sheet[c]].no_connects.push(PinRef {
-            component: file.comps[c].reference.clone(),
-            pin,
+            component: file.comps[c].reference.to_string(),
+            pin: pin.to_string(),
             unit: 0,
             origin: None,
         });

@@ -19,9 +19,10 @@ pub fn write_net_dated(netlist: &Netlist<'_>, date: &str) -> Vec<u8> {
     };
     out.open(0, "export");
     out.attr("version", "E");
-    design(&mut out, netlist, date);
+    let files = sheet_files(netlist);
+    design(&mut out, netlist, &files, date);
     let written = written_components(netlist);
-    components(&mut out, netlist, &written);
+    components(&mut out, netlist, &files, &written);
     libparts(&mut out, netlist, &written);
     libraries(&mut out, netlist);
     nets(&mut out, netlist);
@@ -72,16 +73,19 @@ impl Out {
     }
 
     fn quoted(&mut self, value: &str) {
-        self.buf.push(b'"');
         let bytes = value.as_bytes();
+        self.buf.reserve(bytes.len() + 2);
+        self.buf.push(b'"');
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate() {
+            if !NEEDS_ESCAPE[usize::from(b)] {
+                continue;
+            }
             let escape: &[u8] = match b {
                 b'\\' => b"\\\\",
                 b'"' => b"\\\"",
                 b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                _ => continue,
+                _ => b"\\r",
             };
             self.buf.extend_from_slice(&bytes[start..i]);
             self.buf.extend_from_slice(escape);
@@ -90,25 +94,63 @@ impl Out {
         self.buf.extend_from_slice(&bytes[start..]);
         self.buf.push(b'"');
     }
-}
 
-/// The schematic file of a sheet: the root's is the project's.
-fn sheet_file(netlist: &Netlist<'_>, sheet: u32) -> String {
-    if sheet == 0 {
-        format!("{}.kicad_sch", netlist.project)
-    } else {
-        format!("{}.kicad_sch", netlist.sheets[sheet as usize].definition)
+    fn number(&mut self, key: &str, n: u32) {
+        self.buf.extend_from_slice(b" (");
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b" \"");
+        let mut digits = [0u8; 10];
+        let mut len = 0;
+        let mut n = n;
+        loop {
+            digits[len] = b'0' + (n % 10) as u8;
+            len += 1;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        digits[..len].reverse();
+        self.buf.extend_from_slice(&digits[..len]);
+        self.buf.extend_from_slice(b"\")");
     }
 }
 
-fn design(out: &mut Out, netlist: &Netlist<'_>, date: &str) {
+/// The bytes a quoted string escapes: `\`, `"`, LF, CR.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\\' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[b'\r' as usize] = true;
+    table
+};
+
+/// The schematic file of every sheet: the root's is the project's.
+fn sheet_files(netlist: &Netlist<'_>) -> Vec<String> {
+    netlist
+        .sheets
+        .iter()
+        .enumerate()
+        .map(|(i, sheet)| {
+            let stem = if i == 0 {
+                netlist.project
+            } else {
+                sheet.definition
+            };
+            format!("{stem}.kicad_sch")
+        })
+        .collect()
+}
+
+fn design(out: &mut Out, netlist: &Netlist<'_>, files: &[String], date: &str) {
     out.open(1, "design");
-    out.leaf(2, "source", &sheet_file(netlist, 0));
+    out.leaf(2, "source", &files[0]);
     out.leaf(2, "date", date);
     out.leaf(2, "tool", "circuitsynth");
     for (i, sheet) in netlist.sheets.iter().enumerate() {
         out.open(2, "sheet");
-        out.attr("number", &sheet.page.to_string());
+        out.number("number", sheet.page);
         out.attr("name", &sheet.path);
         out.attr("tstamps", &sheet.tstamps);
         out.open(3, "title_block");
@@ -116,10 +158,10 @@ fn design(out: &mut Out, netlist: &Netlist<'_>, date: &str) {
         out.leaf(4, "company", "");
         out.leaf(4, "rev", "");
         out.leaf(4, "date", "");
-        out.leaf(4, "source", &sheet_file(netlist, i as u32));
+        out.leaf(4, "source", &files[i]);
         for n in 1..=9 {
             out.open(4, "comment");
-            out.attr("number", &n.to_string());
+            out.number("number", n);
             out.attr("value", "");
             out.close();
         }
@@ -151,9 +193,14 @@ fn written_components(netlist: &Netlist<'_>) -> Vec<u32> {
     written
 }
 
-fn components(out: &mut Out, netlist: &Netlist<'_>, written: &[u32]) {
+fn components(out: &mut Out, netlist: &Netlist<'_>, files: &[String], written: &[u32]) {
     out.open(1, "components");
     let mut uuids: Vec<&str> = Vec::new();
+    let filters: Vec<String> = netlist
+        .parts
+        .iter()
+        .map(|p| p.footprint_filters.join(" "))
+        .collect();
     for &c in written {
         let component = &netlist.components[c as usize];
         let spec = component.spec;
@@ -206,11 +253,7 @@ fn components(out: &mut Out, netlist: &Netlist<'_>, written: &[u32]) {
             property(out, name, Some(value));
         }
         property(out, "Sheetname", Some(sheet.name));
-        property(
-            out,
-            "Sheetfile",
-            Some(&sheet_file(netlist, component.sheet)),
-        );
+        property(out, "Sheetfile", Some(&files[component.sheet as usize]));
         if !spec.in_bom {
             property(out, "exclude_from_bom", None);
         }
@@ -224,7 +267,7 @@ fn components(out: &mut Out, netlist: &Netlist<'_>, written: &[u32]) {
             property(
                 out,
                 "ki_fp_filters",
-                Some(&part.footprint_filters.join(" ")),
+                Some(&filters[component.part as usize]),
             );
         }
         out.open(3, "sheetpath");
@@ -344,7 +387,7 @@ fn nets(out: &mut Out, netlist: &Netlist<'_>) {
         }
         code += 1;
         out.open(2, "net");
-        out.attr("code", &code.to_string());
+        out.number("code", code);
         out.attr("name", &net.name);
         out.attr("class", net.class);
         for &at in nodes {

@@ -9,7 +9,13 @@ use std::cmp::Ordering;
 pub fn str_num_cmp(a: &str, b: &str, ignore_case: bool) -> Ordering {
     let a = a.as_bytes();
     let b = b.as_bytes();
-    let (mut i, mut j) = (0, 0);
+    // Sorted names share long prefixes (`/ch12/`, `Net-(R12`): skip the identical bytes at once,
+    // backing up to the start of a digit run the difference falls in, which must be read whole.
+    let mut same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while same > 0 && a[same - 1].is_ascii_digit() {
+        same -= 1;
+    }
+    let (mut i, mut j) = (same, same);
     while i < a.len() && j < b.len() {
         if a[i].is_ascii_digit() && b[j].is_ascii_digit() {
             let (x, next_i) = digit_run(a, i);

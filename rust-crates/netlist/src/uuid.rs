@@ -9,9 +9,16 @@ const URL_NAMESPACE: [u8; 16] = [
 
 /// The version 5 UUID of `name` in the URL namespace, lower-case hex with dashes.
 pub fn uuid_v5(name: &str) -> String {
+    uuid_v5_of(&[name.as_bytes()])
+}
+
+/// The version 5 UUID of the name made of `pieces`, so callers need not build the name.
+fn uuid_v5_of(pieces: &[&[u8]]) -> String {
     let mut sha = Sha1::new();
     sha.update(&URL_NAMESPACE);
-    sha.update(name.as_bytes());
+    for piece in pieces {
+        sha.update(piece);
+    }
     let digest = sha.finish();
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
@@ -31,12 +38,30 @@ pub fn uuid_v5(name: &str) -> String {
 
 /// The UUID of the sheet instance at `path` (`/`, `/ch1/`).
 pub fn sheet_uuid(path: &str) -> String {
-    uuid_v5(&format!("circuitsynth:sheet:{path}"))
+    uuid_v5_of(&[b"circuitsynth:sheet:", path.as_bytes()])
 }
 
 /// The UUID of unit `unit` of component `id` placed in the sheet instance at `path`.
 pub fn symbol_uuid(path: &str, id: &str, unit: u32) -> String {
-    uuid_v5(&format!("circuitsynth:symbol:{path}:{id}:{unit}"))
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = unit;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    uuid_v5_of(&[
+        b"circuitsynth:symbol:",
+        path.as_bytes(),
+        b":",
+        id.as_bytes(),
+        b":",
+        &digits[at..],
+    ])
 }
 
 /// SHA-1 (FIPS 180-4), enough for UUID names: short inputs, no streaming API beyond `update`.
@@ -97,15 +122,17 @@ impl Sha1 {
     }
 
     fn compress(&mut self, block: &[u8; 64]) {
-        let mut w = [0u32; 80];
+        // The message schedule kept as a 16-word ring instead of all 80 words.
+        let mut w = [0u32; 16];
         for (i, chunk) in block.chunks_exact(4).enumerate() {
             w[i] = u32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
         }
-        for i in 16..80 {
-            w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotate_left(1);
-        }
         let [mut a, mut b, mut c, mut d, mut e] = self.state;
-        for (i, &word) in w.iter().enumerate() {
+        for i in 0..80 {
+            if i >= 16 {
+                w[i & 15] = (w[(i + 13) & 15] ^ w[(i + 8) & 15] ^ w[(i + 2) & 15] ^ w[i & 15])
+                    .rotate_left(1);
+            }
             let (f, k) = match i {
                 0..=19 => ((b & c) | (!b & d), 0x5A82_7999),
                 20..=39 => (b ^ c ^ d, 0x6ED9_EBA1),
@@ -117,7 +144,7 @@ impl Sha1 {
                 .wrapping_add(f)
                 .wrapping_add(e)
                 .wrapping_add(k)
-                .wrapping_add(word);
+                .wrapping_add(w[i & 15]);
             e = d;
             d = c;
             c = b.rotate_left(30);

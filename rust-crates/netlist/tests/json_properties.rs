@@ -365,6 +365,33 @@ fn generator_gives_valid_designs() {
     }
 }
 
+#[test]
+fn designs_read_from_kicad_netlists_survive_json() {
+    // Circuit JSON holds everything a .net import gives: UUIDs, verbatim net names, classes.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../conformance/netlist/kicad");
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("the KiCad netlists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "net"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "only {} KiCad netlists", files.len());
+    for file in &files {
+        let design = circuitsynth_netlist::net_read::read(&fs::read(file).expect("read"))
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let written = circuit_json::write(&design);
+        let back =
+            circuit_json::read(&written).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert_eq!(circuit_json::write(&back), written, "{}", file.display());
+        assert_eq!(
+            without_origins(back),
+            without_origins(design),
+            "{}",
+            file.display()
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 

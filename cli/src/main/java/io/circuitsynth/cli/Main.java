@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Turns circuits described in code into complete KiCad 9 projects.",
-        subcommands = {DoctorCommand.class, SexprCommand.class, SymbolsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DoctorCommand.class, SexprCommand.class, SymbolsCommand.class, NetlistCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -10,7 +10,7 @@ package io.circuitsynth.natives;
  */
 final class NativeBridge {
     /** Must equal {@code ABI_VERSION} in {@code rust-crates/jni-bridge/src/lib.rs}. */
-    static final int ABI_VERSION = 2;
+    static final int ABI_VERSION = 3;
 
     private NativeBridge() {}
 
@@ -86,4 +86,31 @@ final class NativeBridge {
 
     /** Releases the index; the handle must not be used again. */
     static native void symbolIndexClose(long handle);
+
+    /*
+     * The netlist stage. Designs cross in one piece in the design codec's encoding
+     * (io.circuitsynth.netlist.DesignCodec). Bad input throws NetlistException with the stage's
+     * message; an encoding the native decoder refuses throws IllegalArgumentException.
+     */
+
+    /** Circuit JSON into an encoded design. */
+    static native byte[] netlistReadCircuitJson(byte[] json);
+
+    /** circuit-synth JSON into an encoded design. */
+    static native byte[] netlistReadCircuitSynthJson(byte[] json);
+
+    /** A KiCad {@code .net} into an encoded design. */
+    static native byte[] netlistReadNet(byte[] net);
+
+    /** An encoded design as circuit JSON. */
+    static native byte[] netlistWriteCircuitJson(byte[] design);
+
+    /** Finalizes an encoded design against the native symbol index {@code symbolIndex}; the {@code .net} bytes. */
+    static native byte[] netlistWriteNet(byte[] design, long symbolIndex);
+
+    /** Finalize alone, for the benchmarks: {@code [components, nets]} of the finalized netlist. */
+    static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
+
+    /** Test hook: the design decoded and re-encoded by the Rust codec. */
+    static native byte[] designRoundTrip(byte[] design);
 }

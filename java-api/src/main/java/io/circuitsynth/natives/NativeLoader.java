@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,15 +37,27 @@ final class NativeLoader {
     private final Predicate<Path> executable;
     private final List<ClassLoader> loaders;
     private final String libraryVersion;
+    private final Supplier<String> muslLoader;
 
-    /** Test hook: everything the loader depends on, injectable. */
+    /** Test hook: everything the loader depends on, injectable; this process's own libc. */
     NativeLoader(Settings settings, int expectedAbi, Predicate<Path> executable, List<ClassLoader> loaders,
             String libraryVersion) {
+        this(settings, expectedAbi, executable, loaders, libraryVersion, Libc::muslLoaderOfThisProcess);
+    }
+
+    /**
+     * Test hook with the libc probe injected too.
+     *
+     * @param muslLoader the path of the musl loader mapped into this process, or null on glibc
+     */
+    NativeLoader(Settings settings, int expectedAbi, Predicate<Path> executable, List<ClassLoader> loaders,
+            String libraryVersion, Supplier<String> muslLoader) {
         this.settings = settings;
         this.expectedAbi = expectedAbi;
         this.executable = executable;
         this.loaders = List.copyOf(loaders);
         this.libraryVersion = libraryVersion;
+        this.muslLoader = muslLoader;
     }
 
     /** The loader of a running application: real properties, real ABI, real class loaders. */
@@ -94,6 +107,10 @@ final class NativeLoader {
                 file = loadExplicit(explicit);
                 source = Configuration.NATIVE_PATH.property();
             } else {
+                LoadFailure musl = muslFailure(platform);
+                if (musl != null) {
+                    return failed(platform.key(), musl);
+                }
                 NativeResource resource = NativeResource.find(platform, loaders);
                 file = extractAndLoad(platform, resource, detours);
                 source = resource.location();
@@ -109,6 +126,25 @@ final class NativeLoader {
             return failed(platform.key(), new LoadFailure("unexpected failure while loading the native library: "
                     + e + "; please report it with this stack trace", e));
         }
+    }
+
+    /**
+     * On a musl Linux (Alpine), why the shipped natives are not tried; null elsewhere. Quiet when
+     * no natives jar is on the class path, as for any Java-only deployment.
+     */
+    private LoadFailure muslFailure(Platform platform) {
+        if (!"linux".equals(platform.os())) {
+            return null;
+        }
+        String musl = muslLoader.get();
+        if (musl == null) {
+            return null;
+        }
+        LoadFailure failure = new LoadFailure("this JVM runs on musl libc (" + musl + " is mapped: Alpine"
+                + " Linux?) and the circuitsynth-natives libraries for Linux are built for glibc, so none is"
+                + " loaded; the Java engine gives the same results. To use a library built for musl, set "
+                + Configuration.NATIVE_PATH.property() + " to it");
+        return NativeResource.nativesJars(loaders).isEmpty() ? failure.quiet() : failure;
     }
 
     /** An extraction directory and the topmost directory above it that CircuitSynth owns. */

@@ -1,34 +1,78 @@
 package io.circuitsynth.natives;
 
 import io.circuitsynth.netlist.Design;
+import io.circuitsynth.netlist.DesignCodec;
 import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.SymbolIndex;
+import java.util.Objects;
 
-/** The native implementation of the {@code netlist} stage: one JNI call per operation. */
+/**
+ * The native implementation of the {@code netlist} stage: one JNI call per operation, the design
+ * crossing in one piece in {@link DesignCodec}'s encoding. Bad input throws
+ * {@link io.circuitsynth.netlist.NetlistException} with the same message as the Java engine.
+ *
+ * <p>{@link #writeNet} finalizes in Rust against a symbol index that lives in Rust, so it needs
+ * an index opened by the native engine ({@link NativeSymbolStage}). Handed the Java engine's
+ * index it throws {@link IllegalArgumentException} rather than open the same libraries a second
+ * time behind the caller's back: that would double the memory and the opening time, and the two
+ * indexes could disagree if a library file changed in between.
+ */
 final class NativeNetlistStage implements NetlistStage {
 
     @Override
     public Design readCircuitJson(byte[] json) {
-        throw new UnsupportedOperationException("the native netlist stage is not built yet");
+        Objects.requireNonNull(json, "json");
+        return decode(NativeBridge.netlistReadCircuitJson(json), "readCircuitJson");
     }
 
     @Override
     public Design readCircuitSynthJson(byte[] json) {
-        throw new UnsupportedOperationException("the native netlist stage is not built yet");
+        Objects.requireNonNull(json, "json");
+        return decode(NativeBridge.netlistReadCircuitSynthJson(json), "readCircuitSynthJson");
     }
 
     @Override
     public Design readNet(byte[] net) {
-        throw new UnsupportedOperationException("the native netlist stage is not built yet");
+        Objects.requireNonNull(net, "net");
+        return decode(NativeBridge.netlistReadNet(net), "readNet");
     }
 
     @Override
     public byte[] writeCircuitJson(Design design) {
-        throw new UnsupportedOperationException("the native netlist stage is not built yet");
+        return NativeBridge.netlistWriteCircuitJson(DesignCodec.encode(design));
     }
 
     @Override
     public byte[] writeNet(Design design, SymbolIndex symbols) {
-        throw new UnsupportedOperationException("the native netlist stage is not built yet");
+        NativeSymbolIndex nativeIndex = nativeIndex(symbols);
+        byte[] encoded = DesignCodec.encode(design);
+        return nativeIndex.withHandle(handle -> NativeBridge.netlistWriteNet(encoded, handle));
+    }
+
+    /** Finalize alone: {@code [components, nets]} of the finalized netlist (for the benchmarks). */
+    long[] finalizeCounts(Design design, SymbolIndex symbols) {
+        NativeSymbolIndex nativeIndex = nativeIndex(symbols);
+        byte[] encoded = DesignCodec.encode(design);
+        return nativeIndex.withHandle(handle -> NativeBridge.netlistFinalizeCounts(encoded, handle));
+    }
+
+    private static NativeSymbolIndex nativeIndex(SymbolIndex symbols) {
+        Objects.requireNonNull(symbols, "symbols");
+        if (!(symbols instanceof NativeSymbolIndex nativeIndex)) {
+            throw new IllegalArgumentException("the native netlist stage needs a symbol index opened by the native"
+                    + " engine, not " + symbols.getClass().getName() + "; open the libraries with"
+                    + " Engines.nativeSymbols() (the same engine as the netlist stage), or use the Java netlist stage");
+        }
+        return nativeIndex;
+    }
+
+    /** The reader's answer; undecodable bytes are a native engine defect, not bad input. */
+    static Design decode(byte[] encoded, String operation) {
+        try {
+            return DesignCodec.decode(encoded);
+        } catch (DesignCodec.MalformedDesignException e) {
+            throw new NativeEngineException(operation + " returned a design the Java codec cannot decode: "
+                    + e.getMessage());
+        }
     }
 }

@@ -97,7 +97,7 @@ final class NativeResource {
     }
 
     /** {jar location, platform} of every jar whose manifest names a native platform. */
-    private static List<String[]> nativesJars(List<ClassLoader> loaders) {
+    static List<String[]> nativesJars(List<ClassLoader> loaders) {
         Set<String> seen = new LinkedHashSet<>();
         List<String[]> jars = new ArrayList<>();
         for (ClassLoader loader : loaders) {

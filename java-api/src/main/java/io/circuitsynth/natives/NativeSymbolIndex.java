@@ -78,6 +78,19 @@ final class NativeSymbolIndex implements SymbolIndex {
         state.lock.readLock().unlock();
     }
 
+    /**
+     * Runs a native call that takes this index's handle, holding the read lock, so the index
+     * cannot be closed under it (the netlist stage's {@code writeNet}).
+     */
+    <T> T withHandle(java.util.function.LongFunction<T> call) {
+        long h = acquire();
+        try {
+            return call.apply(h);
+        } finally {
+            release();
+        }
+    }
+
     @Override
     public Optional<Symbol> lookup(String lib, String name) {
         long h = acquire();

@@ -1,7 +1,9 @@
 package io.circuitsynth.natives;
 
 import io.circuitsynth.io.IoStage;
+import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.NetlistStage;
+import io.circuitsynth.symbols.SymbolIndex;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
 
@@ -39,6 +41,21 @@ public final class Natives {
     /** The native {@code symbol-cache} stage, if the native library is usable. */
     public static Optional<SymbolStage> symbolStage() {
         return status().loaded() ? Optional.of(new NativeSymbolStage()) : Optional.empty();
+    }
+
+    /**
+     * Finalize alone in the native engine, with no {@code .net} written: {@code [components,
+     * nets]} of the finalized netlist. For the benchmarks, which time finalize apart from writing.
+     *
+     * @param symbols an index opened by the native symbol stage
+     * @throws io.circuitsynth.netlist.NetlistException for a design finalize refuses
+     * @throws IllegalStateException when the native library is not usable
+     */
+    public static long[] finalizeCounts(Design design, SymbolIndex symbols) {
+        if (!status().loaded()) {
+            throw new IllegalStateException("the native engine is not loaded: " + status().reason());
+        }
+        return new NativeNetlistStage().finalizeCounts(design, symbols);
     }
 
     /** The native {@code netlist} stage, if the native library is usable. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -150,13 +151,14 @@ public final class CircuitJson {
                 }
             }
             List<ComponentSpec> components = new ArrayList<>();
-            Map<String, String> ids = new HashMap<>();
+            // Component id to its index, for nodes and for the duplicate's message.
+            Map<String, Integer> ids = new HashMap<>();
             array = array(s, 1, path, DEFINITION);
             if (array >= 0) {
                 String listPath = JsonText.memberPath(path, "components");
                 int i = 0;
                 for (int element = array + 1; element < t.next(array); element = t.next(element), i++) {
-                    components.add(component(element, JsonText.indexPath(listPath, i), ids));
+                    components.add(component(element, JsonText.indexPath(listPath, i), listPath, ids));
                 }
             }
             List<NetSpec> nets = new ArrayList<>();
@@ -189,16 +191,16 @@ public final class CircuitJson {
             return new Definition(name, ports, components, nets, noConnects, instances, path);
         }
 
-        private ComponentSpec component(int node, String path, Map<String, String> ids) {
+        private ComponentSpec component(int node, String path, String listPath, Map<String, Integer> ids) {
             int[] s = slots(node, path, COMPONENT);
             String id = requiredString(s, 0, path, COMPONENT);
-            String idPath = JsonText.memberPath(path, "id");
-            String first = ids.get(id);
+            Integer first = ids.get(id);
             if (first != null) {
-                throw new NetlistException(idPath + ": duplicate component id " + JsonText.quote(id)
-                        + " (first at " + first + ")");
+                throw new NetlistException(JsonText.memberPath(path, "id") + ": duplicate component id "
+                        + JsonText.quote(id) + " (first at "
+                        + JsonText.memberPath(JsonText.indexPath(listPath, first), "id") + ")");
             }
-            ids.put(id, idPath);
+            ids.put(id, ids.size());
             String symbol = requiredString(s, 1, path, COMPONENT);
             int given = 0;
             int slot = -1;
@@ -230,7 +232,7 @@ public final class CircuitJson {
                     String fieldPath = JsonText.memberPath(fieldsPath, field);
                     if (RESERVED_FIELDS.contains(field)) {
                         String member = field.equals("Reference") ? "reference, prefix or absolute"
-                                : field.toLowerCase(java.util.Locale.ROOT);
+                                : field.toLowerCase(Locale.ROOT);
                         throw new NetlistException(fieldPath + ": field name " + JsonText.quote(field)
                                 + " is reserved; use the component member " + member);
                     }
@@ -273,7 +275,7 @@ public final class CircuitJson {
             return new PinSpec(number, name, type, unit, hidden);
         }
 
-        private NetSpec net(int node, String path, String definition, Map<String, String> components,
+        private NetSpec net(int node, String path, String definition, Map<String, Integer> components,
                 NetNames names) {
             int[] s = slots(node, path, NET);
             String name = optionalString(s, 0, path, NET, null);
@@ -283,7 +285,9 @@ public final class CircuitJson {
                     throw new NetlistException(JsonText.memberPath(path, "name") + ": net name "
                             + JsonText.quote(name) + " is already a net id (first at " + first + ")");
                 }
-                names.names.putIfAbsent(name, JsonText.memberPath(path, "name"));
+                if (!names.names.containsKey(name)) {
+                    names.names.put(name, JsonText.memberPath(path, "name"));
+                }
             }
             String id = optionalString(s, 1, path, NET, null);
             if (id != null) {
@@ -316,12 +320,12 @@ public final class CircuitJson {
             return new NetSpec(name, id, power, netClass, nodes, absolute, path);
         }
 
-        private PinRef node(int node, String path, String definition, Map<String, String> components) {
+        private PinRef node(int node, String path, String definition, Map<String, Integer> components) {
             int[] s = slots(node, path, NODE);
             String component = requiredString(s, 0, path, NODE);
             if (!components.containsKey(component)) {
                 throw new NetlistException(JsonText.memberPath(path, "component") + ": no component "
-                        + JsonText.quote(component) + " in definition " + definition);
+                        + JsonText.quote(component) + " in definition " + JsonText.plain(definition));
             }
             String pin = requiredString(s, 1, path, NODE);
             int unit = s[2] >= 0 ? unit(s[2], JsonText.memberPath(path, "unit"), 1) : 0;
@@ -342,7 +346,7 @@ public final class CircuitJson {
                     String net = string(key + 1, bindingPath);
                     if (!names.names.containsKey(net) && !names.ids.containsKey(net)) {
                         throw new NetlistException(bindingPath + ": no net " + JsonText.quote(net)
-                                + " in definition " + definition);
+                                + " in definition " + JsonText.plain(definition));
                     }
                     bindings.add(new Binding(port, net));
                 }
@@ -376,6 +380,18 @@ public final class CircuitJson {
             }
         }
 
+        /**
+         * The string value of member {@code name} of the object at {@code path}; the member's path
+         * is only built for the message.
+         */
+        String memberString(int node, String path, String name) {
+            if (t.kind(node) != JsonTree.STRING) {
+                throw new NetlistException(JsonText.memberPath(path, name) + ": expected a string, found "
+                        + t.typeName(node));
+            }
+            return t.string(node);
+        }
+
         String string(int node, String path) {
             expect(node, JsonTree.STRING, path, "a string");
             return t.string(node);
@@ -390,11 +406,11 @@ public final class CircuitJson {
 
         private String requiredString(int[] s, int slot, String path, List<String> table) {
             int node = required(s, slot, path, table);
-            return string(node, JsonText.memberPath(path, table.get(slot)));
+            return memberString(node, path, table.get(slot));
         }
 
         private String optionalString(int[] s, int slot, String path, List<String> table, String absent) {
-            return s[slot] >= 0 ? string(s[slot], JsonText.memberPath(path, table.get(slot))) : absent;
+            return s[slot] >= 0 ? memberString(s[slot], path, table.get(slot)) : absent;
         }
 
         private boolean optionalBool(int[] s, int slot, String path, List<String> table, boolean absent) {
@@ -434,7 +450,8 @@ public final class CircuitJson {
     /** Checks a pin electrical type keyword. */
     static void pinType(String keyword, String path) {
         if (!PIN_TYPES.contains(keyword)) {
-            throw new NetlistException(path + ": unknown pin electrical type '" + keyword + "'; expected one of "
+            throw new NetlistException(path + ": unknown pin electrical type '" + JsonText.plain(keyword)
+                    + "'; expected one of "
                     + String.join(", ", PIN_TYPES));
         }
     }

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * circuit-synth JSON import (specification section 6): the file circuit-synth's
@@ -25,9 +24,6 @@ public final class CircuitSynthJson {
     /** Field names KiCad keeps as members of their own; {@code _extra_fields} copies of them are skipped. */
     private static final List<String> RESERVED_FIELDS =
             List.of("Reference", "Value", "Footprint", "Datasheet", "Description");
-
-    private static final Set<String> POWER_NAMES = Set.of("GND", "AGND", "DGND", "PGND", "SGND", "GNDA", "GNDD",
-            "GNDPWR", "GNDREF", "Earth", "VCC", "VDD", "VEE", "VSS", "VAA", "VBUS", "VBAT", "VPP");
 
     private CircuitSynthJson() {}
 
@@ -375,42 +371,6 @@ public final class CircuitSynthJson {
         return true;
     }
 
-    /** The power-net name rule of specification section 1. */
-    static boolean isPowerName(String name) {
-        if (name.length() >= 2 && (name.charAt(0) == '+' || name.charAt(0) == '-') && isDigit(name.charAt(1))) {
-            for (int i = 2; i < name.length(); i++) {
-                char c = name.charAt(i);
-                if (!isAsciiAlphanumeric(c) && c != '.') {
-                    return false;
-                }
-            }
-            return true;
-        }
-        for (String base : POWER_NAMES) {
-            if (name.equals(base)) {
-                return true;
-            }
-            if (name.startsWith(base + "_") && name.length() > base.length() + 1) {
-                boolean alphanumeric = true;
-                for (int i = base.length() + 1; i < name.length(); i++) {
-                    alphanumeric &= isAsciiAlphanumeric(name.charAt(i));
-                }
-                if (alphanumeric) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean isAsciiAlphanumeric(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-    }
-
     /** A net owned without being listed: its name and the path of its first listing. */
     private record Owned(String name, String path) {}
 
@@ -437,7 +397,7 @@ public final class CircuitSynthJson {
         for (Map.Entry<String, List<Integer>> entry : listers.entrySet()) {
             String name = entry.getKey();
             List<Integer> list = entry.getValue();
-            if (isPowerName(name)) {
+            if (NetNames.isPowerName(name)) {
                 // Power nets are global by name: every circuit keeps its own, no ports.
                 continue;
             }

@@ -1,16 +1,592 @@
 package io.circuitsynth.netlist;
 
+import io.circuitsynth.netlist.ComponentSpec.Field;
+import io.circuitsynth.netlist.ComponentSpec.PinSpec;
+import io.circuitsynth.netlist.ComponentSpec.ReferenceKind;
+import io.circuitsynth.netlist.Design.SheetUuid;
+import io.circuitsynth.netlist.InstanceSpec.Binding;
+import io.circuitsynth.netlist.NetSpec.Power;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * The compact binary form of a {@link Design} that crosses JNI in one piece, both ways.
+ * The compact binary form of a whole {@link Design} that crosses JNI in one piece, both ways. The
+ * layout is specified in {@code conformance/netlist/codec/README.md}; the Rust twin is
+ * {@code rust-crates/netlist/src/codec.rs}, and both accept and reject the same bytes with the
+ * same messages.
+ *
+ * <p>Every field travels, origins and UUIDs included; a null string and an empty one are
+ * different values, and so are a null pin table and an empty one. The decoder accepts only what
+ * the encoder writes, so {@code encode(decode(b))} equals {@code b} for every accepted {@code b}.
+ *
+ * <p>Strings are written as {@link String#getBytes(java.nio.charset.Charset) UTF-8}: an unpaired
+ * surrogate, which no UTF-8 text and no Rust string can hold, becomes {@code ?}, as in every
+ * other UTF-8 output of this library.
  */
 public final class DesignCodec {
     private DesignCodec() {}
 
-    public static byte[] encode(Design design) {
-        throw new UnsupportedOperationException("the design codec is not built yet");
+    /** The first four bytes of every encoding: {@code CSDE}. */
+    static final byte[] MAGIC = {'C', 'S', 'D', 'E'};
+    /** The layout version this code writes and reads. */
+    public static final int VERSION = 1;
+
+    private static final int KIND_MASK = 0b11;
+    private static final int COMPONENT_DNP = 1 << 2;
+    private static final int COMPONENT_IN_BOM = 1 << 3;
+    private static final int COMPONENT_ON_BOARD = 1 << 4;
+    private static final int COMPONENT_HAS_PINS = 1 << 5;
+    private static final int COMPONENT_KNOWN =
+            KIND_MASK | COMPONENT_DNP | COMPONENT_IN_BOM | COMPONENT_ON_BOARD | COMPONENT_HAS_PINS;
+    private static final int NET_ABSOLUTE = 1 << 2;
+    private static final int NET_KNOWN = KIND_MASK | NET_ABSOLUTE;
+
+    /** Bytes that are not one whole valid encoding; the message says where and why. */
+    public static final class MalformedDesignException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        MalformedDesignException(int at, String detail) {
+            super("malformed design encoding at byte " + at + ": " + detail);
+        }
     }
 
+    /**
+     * The encoding of {@code design}.
+     *
+     * @throws IllegalArgumentException for a negative unit, which the encoding (and the native
+     *     engine's model) cannot hold
+     */
+    public static byte[] encode(Design design) {
+        Out out = new Out(estimate(design));
+        out.bytes(MAGIC);
+        out.u8(VERSION);
+        out.str(design.name());
+        out.str(design.root());
+        out.number(design.definitions().size());
+        for (Definition d : design.definitions()) {
+            out.definition(d);
+        }
+        out.number(design.sheetUuids().size());
+        for (SheetUuid s : design.sheetUuids()) {
+            out.str(s.path());
+            out.str(s.uuid());
+        }
+        return out.toByteArray();
+    }
+
+    /** A first guess of the encoded size, so large designs are not copied on every doubling. */
+    private static int estimate(Design design) {
+        long n = 64;
+        for (Definition d : design.definitions()) {
+            n += 32 + d.components().size() * 96L + d.nets().size() * 48L + d.instances().size() * 32L;
+        }
+        return (int) Math.min(n, 1 << 30);
+    }
+
+    private static final class Out {
+        private byte[] buf;
+        private int size;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void room(int n) {
+            if (buf.length - size < n) {
+                long wanted = Math.max((long) buf.length * 2, (long) size + n);
+                if (wanted > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("the design is too large to encode (over 2 GB)");
+                }
+                buf = Arrays.copyOf(buf, (int) wanted);
+            }
+        }
+
+        void u8(int v) {
+            room(1);
+            buf[size++] = (byte) v;
+        }
+
+        void bytes(byte[] b) {
+            room(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
+        }
+
+        /** Unsigned LEB128 of a non-negative int. */
+        void number(int v) {
+            room(5);
+            while ((v & ~0x7F) != 0) {
+                buf[size++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[size++] = (byte) v;
+        }
+
+        void unit(int unit, String what) {
+            if (unit < 0) {
+                throw new IllegalArgumentException(what + " has unit " + unit + "; units are 0 or more");
+            }
+            number(unit);
+        }
+
+        void str(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            number(b.length);
+            bytes(b);
+        }
+
+        void optionalStr(String s) {
+            if (s == null) {
+                number(0);
+                return;
+            }
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            if (b.length == Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a string of " + b.length + " bytes is too long to encode");
+            }
+            number(b.length + 1);
+            bytes(b);
+        }
+
+        void bool(boolean b) {
+            u8(b ? 1 : 0);
+        }
+
+        void definition(Definition d) {
+            str(d.name());
+            number(d.ports().size());
+            for (String port : d.ports()) {
+                str(port);
+            }
+            number(d.components().size());
+            for (ComponentSpec c : d.components()) {
+                component(c);
+            }
+            number(d.nets().size());
+            for (NetSpec net : d.nets()) {
+                net(net);
+            }
+            number(d.noConnects().size());
+            for (PinRef pin : d.noConnects()) {
+                pinRef(pin, "no-connect mark");
+            }
+            number(d.instances().size());
+            for (InstanceSpec instance : d.instances()) {
+                instance(instance);
+            }
+            optionalStr(d.origin());
+        }
+
+        void component(ComponentSpec c) {
+            str(c.id());
+            str(c.symbol());
+            int flags = switch (c.referenceKind()) {
+                case PREFIX -> 0;
+                case FIXED -> 1;
+                case ABSOLUTE -> 2;
+            };
+            if (c.dnp()) {
+                flags |= COMPONENT_DNP;
+            }
+            if (c.inBom()) {
+                flags |= COMPONENT_IN_BOM;
+            }
+            if (c.onBoard()) {
+                flags |= COMPONENT_ON_BOARD;
+            }
+            if (c.pins() != null) {
+                flags |= COMPONENT_HAS_PINS;
+            }
+            u8(flags);
+            str(c.reference());
+            str(c.value());
+            str(c.footprint());
+            str(c.datasheet());
+            str(c.description());
+            number(c.fields().size());
+            for (Field f : c.fields()) {
+                str(f.name());
+                str(f.value());
+            }
+            if (c.pins() != null) {
+                number(c.pins().size());
+                for (PinSpec pin : c.pins()) {
+                    str(pin.number());
+                    str(pin.name());
+                    str(pin.type());
+                    unit(pin.unit(), "pin " + pin.number() + " of component " + c.id());
+                    bool(pin.hidden());
+                }
+            }
+            number(c.uuids().size());
+            for (String uuid : c.uuids()) {
+                str(uuid);
+            }
+            optionalStr(c.origin());
+        }
+
+        void net(NetSpec net) {
+            optionalStr(net.name());
+            optionalStr(net.id());
+            int flags = switch (net.power()) {
+                case AUTO -> 0;
+                case YES -> 1;
+                case NO -> 2;
+            };
+            if (net.absolute()) {
+                flags |= NET_ABSOLUTE;
+            }
+            u8(flags);
+            str(net.netClass());
+            number(net.nodes().size());
+            for (PinRef node : net.nodes()) {
+                pinRef(node, "node");
+            }
+            optionalStr(net.origin());
+        }
+
+        void pinRef(PinRef pin, String what) {
+            str(pin.component());
+            str(pin.pin());
+            unit(pin.unit(), what + " " + pin.component() + "." + pin.pin());
+            optionalStr(pin.origin());
+        }
+
+        void instance(InstanceSpec instance) {
+            str(instance.name());
+            str(instance.definition());
+            number(instance.bindings().size());
+            for (Binding b : instance.bindings()) {
+                str(b.port());
+                str(b.net());
+            }
+            optionalStr(instance.origin());
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
+        }
+    }
+
+    /**
+     * Decodes one whole encoding.
+     *
+     * @throws MalformedDesignException {@code malformed design encoding at byte N: DETAIL}, N the
+     *     offset of the item that is wrong
+     */
     public static Design decode(byte[] bytes) {
-        throw new UnsupportedOperationException("the design codec is not built yet");
+        In in = new In(bytes);
+        if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new MalformedDesignException(0, "it does not start with the magic bytes CSDE");
+        }
+        in.pos = MAGIC.length;
+        int version = in.u8();
+        if (version != VERSION) {
+            throw new MalformedDesignException(MAGIC.length,
+                    "encoding version " + version + " is not supported; this engine reads version " + VERSION);
+        }
+        String name = in.str();
+        String root = in.str();
+        int n = in.count();
+        List<Definition> definitions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            definitions.add(in.definition());
+        }
+        n = in.count();
+        List<SheetUuid> sheetUuids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String path = in.str();
+            String uuid = in.str();
+            sheetUuids.add(new SheetUuid(path, uuid));
+        }
+        if (in.pos != bytes.length) {
+            throw new MalformedDesignException(in.pos, "unexpected bytes after the design (" + (bytes.length - in.pos) + ")");
+        }
+        return new Design(name, root, definitions, sheetUuids);
+    }
+
+    private static final class In {
+        private final byte[] buf;
+        int pos;
+
+        In(byte[] buf) {
+            this.buf = buf;
+        }
+
+        private int left() {
+            return buf.length - pos;
+        }
+
+        int u8() {
+            if (pos >= buf.length) {
+                throw new MalformedDesignException(pos, "it ends early");
+            }
+            return buf[pos++] & 0xFF;
+        }
+
+        /** Unsigned LEB128, at most five bytes, shortest form, at most {@code Integer.MAX_VALUE}. */
+        int number() {
+            int start = pos;
+            long value = 0;
+            int shift = 0;
+            while (true) {
+                if (pos >= buf.length) {
+                    throw new MalformedDesignException(start, "it ends early");
+                }
+                int b = buf[pos++] & 0xFF;
+                value |= (long) (b & 0x7F) << shift;
+                if ((b & 0x80) == 0) {
+                    if (value > Integer.MAX_VALUE) {
+                        throw new MalformedDesignException(start, "a number exceeds 2147483647");
+                    }
+                    if (b == 0 && pos - start > 1) {
+                        throw new MalformedDesignException(start, "a number is not in its shortest form");
+                    }
+                    return (int) value;
+                }
+                shift += 7;
+                if (shift == 35) {
+                    throw new MalformedDesignException(start, "a number exceeds 2147483647");
+                }
+            }
+        }
+
+        /**
+         * A list length: every item takes at least one byte, so a count beyond the bytes left is
+         * refused before anything is allocated for it.
+         */
+        int count() {
+            int start = pos;
+            int n = number();
+            if (n > left()) {
+                throw new MalformedDesignException(start, "a count of " + n + " exceeds the bytes left (" + left() + ")");
+            }
+            return n;
+        }
+
+        private String text(int start, int len) {
+            if (len > left()) {
+                throw new MalformedDesignException(start,
+                        "a string of " + len + " bytes exceeds the bytes left (" + left() + ")");
+            }
+            String s = new String(buf, pos, len, StandardCharsets.UTF_8);
+            // The JDK decoder replaces malformed input with U+FFFD instead of failing; only then
+            // (or for a real U+FFFD) is the exact check needed.
+            if (s.indexOf('\uFFFD') >= 0) {
+                int bad = Utf8.firstInvalid(buf, pos, pos + len);
+                if (bad >= 0) {
+                    throw new MalformedDesignException(bad, "invalid UTF-8 in a string");
+                }
+            }
+            pos += len;
+            return s;
+        }
+
+        String str() {
+            int start = pos;
+            int len = number();
+            return text(start, len);
+        }
+
+        String optionalStr() {
+            int start = pos;
+            int n = number();
+            return n == 0 ? null : text(start, n - 1);
+        }
+
+        boolean bool() {
+            int at = pos;
+            int v = u8();
+            if (v > 1) {
+                throw new MalformedDesignException(at, "boolean byte " + v + " is neither 0 nor 1");
+            }
+            return v == 1;
+        }
+
+        Definition definition() {
+            String name = str();
+            int n = count();
+            List<String> ports = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ports.add(str());
+            }
+            n = count();
+            List<ComponentSpec> components = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                components.add(component());
+            }
+            n = count();
+            List<NetSpec> nets = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                nets.add(net());
+            }
+            n = count();
+            List<PinRef> noConnects = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                noConnects.add(pinRef());
+            }
+            n = count();
+            List<InstanceSpec> instances = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                instances.add(instance());
+            }
+            String origin = optionalStr();
+            return new Definition(name, ports, components, nets, noConnects, instances, origin);
+        }
+
+        ComponentSpec component() {
+            String id = str();
+            String symbol = str();
+            int at = pos;
+            int flags = u8();
+            ReferenceKind kind = switch (flags & KIND_MASK) {
+                case 0 -> ReferenceKind.PREFIX;
+                case 1 -> ReferenceKind.FIXED;
+                case 2 -> ReferenceKind.ABSOLUTE;
+                default -> throw new MalformedDesignException(at, "component flags " + hex(flags) + " are invalid");
+            };
+            if ((flags & ~COMPONENT_KNOWN) != 0) {
+                throw new MalformedDesignException(at, "component flags " + hex(flags) + " are invalid");
+            }
+            String reference = str();
+            String value = str();
+            String footprint = str();
+            String datasheet = str();
+            String description = str();
+            int n = count();
+            List<Field> fields = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String fieldName = str();
+                String fieldValue = str();
+                fields.add(new Field(fieldName, fieldValue));
+            }
+            List<PinSpec> pins = null;
+            if ((flags & COMPONENT_HAS_PINS) != 0) {
+                n = count();
+                pins = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    String number = str();
+                    String pinName = str();
+                    String type = str();
+                    int unit = number();
+                    boolean hidden = bool();
+                    pins.add(new PinSpec(number, pinName, type, unit, hidden));
+                }
+            }
+            n = count();
+            List<String> uuids = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                uuids.add(str());
+            }
+            String origin = optionalStr();
+            return new ComponentSpec(id, symbol, kind, reference, value, footprint, datasheet, description, fields,
+                    (flags & COMPONENT_DNP) != 0, (flags & COMPONENT_IN_BOM) != 0, (flags & COMPONENT_ON_BOARD) != 0,
+                    pins, uuids, origin);
+        }
+
+        NetSpec net() {
+            String name = optionalStr();
+            String id = optionalStr();
+            int at = pos;
+            int flags = u8();
+            Power power = switch (flags & KIND_MASK) {
+                case 0 -> Power.AUTO;
+                case 1 -> Power.YES;
+                case 2 -> Power.NO;
+                default -> throw new MalformedDesignException(at, "net flags " + hex(flags) + " are invalid");
+            };
+            if ((flags & ~NET_KNOWN) != 0) {
+                throw new MalformedDesignException(at, "net flags " + hex(flags) + " are invalid");
+            }
+            String netClass = str();
+            int n = count();
+            List<PinRef> nodes = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                nodes.add(pinRef());
+            }
+            String origin = optionalStr();
+            return new NetSpec(name, id, power, netClass, nodes, (flags & NET_ABSOLUTE) != 0, origin);
+        }
+
+        PinRef pinRef() {
+            String component = str();
+            String pin = str();
+            int unit = number();
+            String origin = optionalStr();
+            return new PinRef(component, pin, unit, origin);
+        }
+
+        InstanceSpec instance() {
+            String name = str();
+            String definition = str();
+            int n = count();
+            List<Binding> bindings = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String port = str();
+                String net = str();
+                bindings.add(new Binding(port, net));
+            }
+            String origin = optionalStr();
+            return new InstanceSpec(name, definition, bindings, origin);
+        }
+
+        private static String hex(int flags) {
+            return String.format("0x%02x", flags);
+        }
+    }
+
+    /** UTF-8 well-formedness as Unicode's table 3-7 defines it (and Rust's {@code str::from_utf8} checks). */
+    static final class Utf8 {
+        private Utf8() {}
+
+        /** The offset of the first byte of the first ill-formed sequence in {@code [from, to)}, or -1. */
+        static int firstInvalid(byte[] b, int from, int to) {
+            int i = from;
+            while (i < to) {
+                int lead = b[i] & 0xFF;
+                if (lead < 0x80) {
+                    i++;
+                    continue;
+                }
+                int width;
+                int lo = 0x80;
+                int hi = 0xBF;
+                if (lead >= 0xC2 && lead <= 0xDF) {
+                    width = 2;
+                } else if (lead >= 0xE0 && lead <= 0xEF) {
+                    width = 3;
+                    if (lead == 0xE0) {
+                        lo = 0xA0;
+                    } else if (lead == 0xED) {
+                        hi = 0x9F;
+                    }
+                } else if (lead >= 0xF0 && lead <= 0xF4) {
+                    width = 4;
+                    if (lead == 0xF0) {
+                        lo = 0x90;
+                    } else if (lead == 0xF4) {
+                        hi = 0x8F;
+                    }
+                } else {
+                    return i;
+                }
+                if (to - i < width) {
+                    return i;
+                }
+                int second = b[i + 1] & 0xFF;
+                if (second < lo || second > hi) {
+                    return i;
+                }
+                for (int k = 2; k < width; k++) {
+                    if ((b[i + k] & 0xC0) != 0x80) {
+                        return i;
+                    }
+                }
+                i += width;
+            }
+            return -1;
+        }
     }
 }

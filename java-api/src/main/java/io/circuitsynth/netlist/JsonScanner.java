@@ -1,5 +1,6 @@
 package io.circuitsynth.netlist;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -184,7 +185,7 @@ final class JsonScanner {
         }
         boolean escaped = string();
         String name = escaped ? unescape(b, start + 1, pos - 1)
-                : new String(b, start + 1, pos - 1 - (start + 1), java.nio.charset.StandardCharsets.UTF_8);
+                : new String(b, start + 1, pos - 1 - (start + 1), StandardCharsets.UTF_8);
         if (!rememberKey(name)) {
             throw fail(start, "duplicate member " + JsonText.quote(name));
         }
@@ -346,7 +347,7 @@ final class JsonScanner {
     }
 
     private NetlistException unpaired(int backslash) {
-        String written = new String(b, backslash, 6, java.nio.charset.StandardCharsets.US_ASCII);
+        String written = new String(b, backslash, 6, StandardCharsets.US_ASCII);
         return fail(backslash, "unpaired surrogate '" + written + "' in string");
     }
 
@@ -473,7 +474,10 @@ final class JsonScanner {
         return i == end;
     }
 
-    /** The integer a valid number token denotes if it is one of at most 18 significant digits, else {@link Long#MIN_VALUE}. */
+    /**
+     * The integer a valid number token denotes if it is one of at most 18 significant digits, else
+     * {@link Long#MIN_VALUE}.
+     */
     static long integerValue(String s) {
         boolean negative = s.startsWith("-");
         int i = negative ? 1 : 0;
@@ -538,7 +542,7 @@ final class JsonScanner {
             while (i < end && b[i] != '\\') {
                 i++;
             }
-            out.append(new String(b, plain, i - plain, java.nio.charset.StandardCharsets.UTF_8));
+            out.append(new String(b, plain, i - plain, StandardCharsets.UTF_8));
             if (i == end) {
                 break;
             }
@@ -551,7 +555,8 @@ final class JsonScanner {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    out.append((char) Integer.parseInt(new String(b, i, 4, java.nio.charset.StandardCharsets.US_ASCII), 16));
+                    String hex = new String(b, i, 4, StandardCharsets.US_ASCII);
+                    out.append((char) Integer.parseInt(hex, 16));
                     i += 4;
                 }
                 default -> out.append((char) c);

@@ -23,34 +23,50 @@ final class JsonText {
         return out.toString();
     }
 
+    /**
+     * {@code s} as messages show a name without quotes: its control characters escaped as in a
+     * JSON string (and nothing else), so that a message is always one line.
+     */
+    static String plain(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        appendEscaped(out, s, false);
+        return out.toString();
+    }
+
     private static void appendQuoted(StringBuilder out, String s) {
         out.append('"');
+        appendEscaped(out, s, true);
+        out.append('"');
+    }
+
+    /** Escapes the controls, and {@code "} and {@code \} when {@code quotes}. */
+    private static void appendEscaped(StringBuilder out, String s, boolean quotes) {
         int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             String escape;
             switch (c) {
-                case '"' -> escape = "\\\"";
-                case '\\' -> escape = "\\\\";
+                case '"' -> escape = quotes ? "\\\"" : null;
+                case '\\' -> escape = quotes ? "\\\\" : null;
                 case '\n' -> escape = "\\n";
                 case '\r' -> escape = "\\r";
                 case '\t' -> escape = "\\t";
                 case '\b' -> escape = "\\b";
                 case '\f' -> escape = "\\f";
-                default -> {
-                    if (c >= 0x20) {
-                        continue;
-                    }
-                    escape = String.format(Locale.ROOT, "\\u%04x", (int) c);
-                }
+                default -> escape = c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : null;
             }
-            out.append(s, plain, i).append(escape);
-            plain = i + 1;
+            if (escape != null) {
+                out.append(s, plain, i).append(escape);
+                plain = i + 1;
+            }
         }
-        out.append(s, plain, s.length()).append('"');
+        out.append(s, plain, s.length());
     }
 
-    /** The path of member {@code key} of the value at {@code parent}: {@code .key} for identifier-like keys, else {@code ["key"]}. */
+    /**
+     * The path of member {@code key} of the value at {@code parent}: {@code .key} for
+     * identifier-like keys, else {@code ["key"]}.
+     */
     static String memberPath(String parent, String key) {
         boolean identifier = !key.isEmpty();
         for (int i = 0; i < key.length() && identifier; i++) {

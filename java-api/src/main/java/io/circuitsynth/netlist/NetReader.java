@@ -9,6 +9,7 @@ import io.circuitsynth.netlist.ComponentSpec.ReferenceKind;
 import io.circuitsynth.netlist.InstanceSpec.Binding;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -687,8 +688,9 @@ public final class NetReader {
                 int s = compSheet[net.comps().get(i)];
                 owner = i == 0 ? s : sheets.common(owner, s);
             }
+            // Sheet -> its fragment of this net.
             Map<Integer, NetDraft> local = new HashMap<>();
-            List<Integer> ported = new ArrayList<>();
+            Set<Integer> ported = new HashSet<>();
             local.put(owner, fragment(definitions.get(owner), net));
             for (int i = 0; i < net.comps().size(); i++) {
                 int c = net.comps().get(i);
@@ -700,8 +702,7 @@ public final class NetReader {
                 }
                 at.nodes().add(new PinRef(file.comps.get(c).reference(), net.pins().get(i), 0, null));
                 int up = s;
-                while (up != owner && !ported.contains(up)) {
-                    ported.add(up);
+                while (up != owner && ported.add(up)) {
                     definitions.get(up).ports.add(net.name());
                     int parent = sheets.parent.get(up);
                     definitions.get(parent).instances.get(instanceAt[up]).bindings()

@@ -33,9 +33,10 @@ public final class NetWriter {
         Out out = new Out(1024 + netlist.components().size() * 700 + netlist.nets().size() * 200);
         out.open(0, "export");
         out.attr("version", "E");
-        design(out, netlist, date);
+        String[] files = sheetFiles(netlist);
+        design(out, netlist, files, date);
         int[] written = writtenComponents(netlist);
-        components(out, netlist, written);
+        components(out, netlist, files, written);
         libparts(out, netlist, written);
         libraries(out, netlist);
         nets(out, netlist);
@@ -90,28 +91,39 @@ public final class NetWriter {
 
         void quoted(String value) {
             text.append('"');
+            int start = 0;
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> text.append("\\\\");
-                    case '"' -> text.append("\\\"");
-                    case '\n' -> text.append("\\n");
-                    case '\r' -> text.append("\\r");
-                    default -> text.append(c);
+                if (c != '\\' && c != '"' && c != '\n' && c != '\r') {
+                    continue;
                 }
+                text.append(value, start, i);
+                text.append(switch (c) {
+                    case '\\' -> "\\\\";
+                    case '"' -> "\\\"";
+                    case '\n' -> "\\n";
+                    default -> "\\r";
+                });
+                start = i + 1;
             }
+            text.append(value, start, value.length());
             text.append('"');
         }
     }
 
-    /** The schematic file of a sheet: the root's is the project's. */
-    private static String sheetFile(Netlist netlist, int sheet) {
-        return (sheet == 0 ? netlist.project() : netlist.sheets().get(sheet).definition()) + ".kicad_sch";
+    /** The schematic file of every sheet: the root's is the project's. */
+    private static String[] sheetFiles(Netlist netlist) {
+        String[] files = new String[netlist.sheets().size()];
+        for (int i = 0; i < files.length; i++) {
+            String stem = i == 0 ? netlist.project() : netlist.sheets().get(i).definition();
+            files[i] = stem + ".kicad_sch";
+        }
+        return files;
     }
 
-    private static void design(Out out, Netlist netlist, String date) {
+    private static void design(Out out, Netlist netlist, String[] files, String date) {
         out.open(1, "design");
-        out.leaf(2, "source", sheetFile(netlist, 0));
+        out.leaf(2, "source", files[0]);
         out.leaf(2, "date", date);
         out.leaf(2, "tool", "circuitsynth");
         for (int i = 0; i < netlist.sheets().size(); i++) {
@@ -125,7 +137,7 @@ public final class NetWriter {
             out.leaf(4, "company", "");
             out.leaf(4, "rev", "");
             out.leaf(4, "date", "");
-            out.leaf(4, "source", sheetFile(netlist, i));
+            out.leaf(4, "source", files[i]);
             for (int n = 1; n <= 9; n++) {
                 out.open(4, "comment");
                 out.attr("number", Integer.toString(n));
@@ -162,8 +174,12 @@ public final class NetWriter {
         return Arrays.copyOf(written, count);
     }
 
-    private static void components(Out out, Netlist netlist, int[] written) {
+    private static void components(Out out, Netlist netlist, String[] files, int[] written) {
         out.open(1, "components");
+        String[] filters = new String[netlist.parts().size()];
+        for (int p = 0; p < filters.length; p++) {
+            filters[p] = String.join(" ", netlist.parts().get(p).footprintFilters());
+        }
         for (int c : written) {
             Component component = netlist.components().get(c);
             ComponentSpec spec = component.spec();
@@ -197,7 +213,7 @@ public final class NetWriter {
                 property(out, field.name(), field.value());
             }
             property(out, "Sheetname", sheet.name());
-            property(out, "Sheetfile", sheetFile(netlist, component.sheet()));
+            property(out, "Sheetfile", files[component.sheet()]);
             if (!spec.inBom()) {
                 property(out, "exclude_from_bom", null);
             }
@@ -208,7 +224,7 @@ public final class NetWriter {
                 property(out, "ki_keywords", part.keywords());
             }
             if (!part.footprintFilters().isEmpty()) {
-                property(out, "ki_fp_filters", String.join(" ", part.footprintFilters()));
+                property(out, "ki_fp_filters", filters[component.part()]);
             }
             out.open(3, "sheetpath");
             out.attr("names", sheet.path());

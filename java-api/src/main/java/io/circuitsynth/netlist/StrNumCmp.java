@@ -24,10 +24,21 @@ public final class StrNumCmp {
      * (32-bit, wrapping, unsigned) numbers; {@code ignoreCase} upper-cases ASCII letters only.
      */
     public static int compare(String a, String b, boolean ignoreCase) {
-        int i = 0;
-        int j = 0;
         int n = a.length();
         int m = b.length();
+        // Sorted names share long prefixes ("/ch12/", "Net-(R12"): skip the identical characters
+        // at once, backing up to the start of a digit run the difference falls in, which must be
+        // read whole.
+        int same = 0;
+        int limit = Math.min(n, m);
+        while (same < limit && a.charAt(same) == b.charAt(same)) {
+            same++;
+        }
+        while (same > 0 && isDigit(a.charAt(same - 1))) {
+            same--;
+        }
+        int i = same;
+        int j = same;
         while (i < n && j < m) {
             char x = a.charAt(i);
             char y = b.charAt(j);

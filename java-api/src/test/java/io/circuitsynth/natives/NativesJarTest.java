@@ -76,7 +76,14 @@ class NativesJarTest {
                 .collect(Collectors.toList());
         assertThat(symbols).contains("JNI_OnLoad", "Java_io_circuitsynth_natives_NativeBridge_abiVersion",
                 "Java_io_circuitsynth_natives_NativeBridge_crateVersion",
-                "Java_io_circuitsynth_natives_NativeBridge_debugPanic");
+                "Java_io_circuitsynth_natives_NativeBridge_debugPanic",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistReadCircuitJson",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistReadCircuitSynthJson",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistReadNet",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistWriteCircuitJson",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistWriteNet",
+                "Java_io_circuitsynth_natives_NativeBridge_netlistFinalizeCounts",
+                "Java_io_circuitsynth_natives_NativeBridge_designRoundTrip");
         assertThat(symbols).allMatch(s -> s.equals("JNI_OnLoad") || s.startsWith("Java_"), "JNI_OnLoad or Java_*");
     }
 }

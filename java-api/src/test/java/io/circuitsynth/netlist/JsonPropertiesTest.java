@@ -65,6 +65,24 @@ class JsonPropertiesTest {
         }
     }
 
+    @Test
+    void designsReadFromKicadNetlistsSurviveJson() throws IOException {
+        // Circuit JSON holds everything a .net import gives: UUIDs, verbatim net names, classes.
+        List<java.nio.file.Path> files;
+        try (var list = Files.list(JsonVectorsTest.dir().resolve("kicad"))) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".net")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        for (java.nio.file.Path file : files) {
+            Design design = NetReader.read(Files.readAllBytes(file));
+            byte[] written = CircuitJson.write(design);
+            Design back = CircuitJson.read(written);
+            assertThat(CircuitJson.write(back)).as(file.toString()).isEqualTo(written);
+            assertThat(RandomDesigns.withoutOrigins(back)).as(file.toString())
+                    .isEqualTo(RandomDesigns.withoutOrigins(design));
+        }
+    }
+
     @Property(tries = 300)
     void writeThenReadIsTheIdentity(@ForAll long seed) {
         Design design = RandomDesigns.design(seed);

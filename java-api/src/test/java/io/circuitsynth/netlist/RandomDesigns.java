@@ -6,6 +6,7 @@ import io.circuitsynth.netlist.ComponentSpec.ReferenceKind;
 import io.circuitsynth.netlist.Design.SheetUuid;
 import io.circuitsynth.netlist.InstanceSpec.Binding;
 import io.circuitsynth.netlist.NetSpec.Power;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -185,7 +186,8 @@ final class RandomDesigns {
     }
 
     /** Bytes the mutations favour: the ones that change JSON structure. */
-    private static final byte[] STRUCTURE = "{}[]\",:\\0123456789 tfnul-.eE\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] STRUCTURE =
+            "{}[]\",:\\0123456789 tfnul-.eE\n".getBytes(StandardCharsets.US_ASCII);
 
     /** Applies 1 to 4 random edits (replace, insert, delete a byte). */
     byte[] mutate(byte[] bytes) {

@@ -3,6 +3,8 @@ package io.circuitsynth.testing;
 import io.circuitsynth.io.IoStage;
 import io.circuitsynth.io.JavaIoStage;
 import io.circuitsynth.natives.Natives;
+import io.circuitsynth.netlist.JavaNetlistStage;
+import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.ArrayList;
@@ -68,6 +70,48 @@ public final class TestEngines {
                 throw new AssertionError("circuitsynth.engine must be auto, native or java, not '" + engine + "'");
         }
         return stages;
+    }
+
+    /** The {@code netlist} stages under test, by the same rule as {@link #stagesUnderTest()}. */
+    public static List<NetlistStage> netlistStagesUnderTest() {
+        String engine = engine();
+        List<NetlistStage> stages = new ArrayList<>();
+        switch (engine) {
+            case "java":
+                stages.add(new JavaNetlistStage());
+                break;
+            case "native":
+                stages.add(new JavaNetlistStage());
+                stages.add(Natives.netlistStage().orElseThrow(() -> new AssertionError(
+                        "circuitsynth.engine=native but Natives.netlistStage() found no usable native library;"
+                                + " build it with cargo (rust-crates) and check the loader's log")));
+                break;
+            case "auto":
+            case "":
+                stages.add(new JavaNetlistStage());
+                Natives.netlistStage().ifPresent(stages::add);
+                break;
+            default:
+                throw new AssertionError("circuitsynth.engine must be auto, native or java, not '" + engine + "'");
+        }
+        return stages;
+    }
+
+    /** A short label for test names. */
+    public static String name(NetlistStage stage) {
+        return stage instanceof JavaNetlistStage ? "java" : "native";
+    }
+
+    /**
+     * The {@code symbol-cache} stage of the same engine as {@code stage}: the native netlist
+     * stage finalizes against a native index only.
+     */
+    public static SymbolStage symbolStageFor(NetlistStage stage) {
+        if (stage instanceof JavaNetlistStage) {
+            return new JavaSymbolStage();
+        }
+        return Natives.symbolStage().orElseThrow(() -> new AssertionError("a native netlist stage without a native"
+                + " symbol stage: " + Natives.status().reason()));
     }
 
     /** A short label for test names. */

@@ -1,0 +1,258 @@
+//! JNI entry points of the `netlist` stage. The Java side declares, on
+//! `io.circuitsynth.natives.NativeBridge`:
+//!
+//! ```java
+//! static native byte[] netlistReadCircuitJson(byte[] json);
+//! static native byte[] netlistReadCircuitSynthJson(byte[] json);
+//! static native byte[] netlistReadNet(byte[] net);
+//! static native byte[] netlistWriteCircuitJson(byte[] design);
+//! static native byte[] netlistWriteNet(byte[] design, long symbolIndex);
+//! static native byte[] designRoundTrip(byte[] design);
+//! static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
+//! ```
+//!
+//! A design crosses in one piece, in the design codec's encoding (`circuitsynth_netlist::codec`,
+//! `conformance/netlist/codec/README.md`): the readers answer an encoded design, the writers take
+//! one. Bad input (the stage's `Err(String)`) becomes `io.circuitsynth.netlist.NetlistException`
+//! with exactly that message, so both engines throw the same exception with the same text. An
+//! encoding the Rust decoder refuses can only come from a bug on the Java side; it becomes an
+//! `IllegalArgumentException` naming the operation.
+
+use circuitsynth_netlist::model::Design;
+use circuitsynth_netlist::{circuit_json, circuit_synth, codec, finalize, net_read, net_write};
+use circuitsynth_symbol_cache::SymbolIndex;
+use jni::objects::{JByteArray, JClass};
+use jni::sys::{jbyteArray, jint, jlong, jlongArray};
+use jni::JNIEnv;
+
+use crate::symbol_ops::index;
+use crate::{guard, JavaError};
+
+const NETLIST_EXCEPTION: &str = "io/circuitsynth/netlist/NetlistException";
+
+fn netlist_error(message: String) -> JavaError {
+    JavaError::Throw {
+        class: NETLIST_EXCEPTION,
+        message,
+    }
+}
+
+fn bytes_arg(env: &mut JNIEnv, array: &JByteArray, what: &str) -> Result<Vec<u8>, JavaError> {
+    if array.is_null() {
+        return Err(JavaError::null(what));
+    }
+    Ok(env.convert_byte_array(array)?)
+}
+
+fn design_arg(bytes: &[u8], operation: &str) -> Result<Design, JavaError> {
+    codec::decode(bytes).map_err(|message| {
+        JavaError::illegal_argument(format!(
+            "{operation} received a design the native engine cannot decode: {message}"
+        ))
+    })
+}
+
+/// A reader's answer: the encoded design, or its error as a `NetlistException`.
+fn read_with(
+    reader: fn(&[u8]) -> Result<Design, String>,
+    input: &[u8],
+) -> Result<Vec<u8>, JavaError> {
+    reader(input)
+        .map(|design| codec::encode(&design))
+        .map_err(netlist_error)
+}
+
+fn write_circuit_json(design: &[u8]) -> Result<Vec<u8>, JavaError> {
+    Ok(circuit_json::write(&design_arg(
+        design,
+        "writeCircuitJson",
+    )?))
+}
+
+fn write_net(design: &[u8], symbols: &SymbolIndex) -> Result<Vec<u8>, JavaError> {
+    let design = design_arg(design, "writeNet")?;
+    let netlist = finalize::finalize(&design, symbols).map_err(netlist_error)?;
+    Ok(net_write::write_net(&netlist))
+}
+
+/// `[components, nets]` of the finalized netlist: finalize alone, with no `.net` to write.
+fn finalize_counts(design: &[u8], symbols: &SymbolIndex) -> Result<[jlong; 2], JavaError> {
+    let design = design_arg(design, "finalizeCounts")?;
+    let netlist = finalize::finalize(&design, symbols).map_err(netlist_error)?;
+    Ok([
+        netlist.components.len() as jlong,
+        netlist.nets.len() as jlong,
+    ])
+}
+
+fn round_trip(design: &[u8]) -> Result<Vec<u8>, JavaError> {
+    Ok(codec::encode(&design_arg(design, "designRoundTrip")?))
+}
+
+fn answer(env: &mut JNIEnv, bytes: &[u8]) -> Result<jbyteArray, JavaError> {
+    Ok(env.byte_array_from_slice(bytes)?.into_raw())
+}
+
+fn read_entry<'local>(
+    mut env: JNIEnv<'local>,
+    input: JByteArray<'local>,
+    what: &str,
+    reader: fn(&[u8]) -> Result<Design, String>,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &input, what)?;
+        let encoded = read_with(reader, &bytes)?;
+        answer(env, &encoded)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReadCircuitJson<'local>(
+    env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    json: JByteArray<'local>,
+) -> jbyteArray {
+    read_entry(env, json, "json", circuit_json::read)
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReadCircuitSynthJson<
+    'local,
+>(
+    env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    json: JByteArray<'local>,
+) -> jbyteArray {
+    read_entry(env, json, "json", circuit_synth::read)
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReadNet<'local>(
+    env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    net: JByteArray<'local>,
+) -> jbyteArray {
+    read_entry(env, net, "net", net_read::read)
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistWriteCircuitJson<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let json = write_circuit_json(&bytes)?;
+        answer(env, &json)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistWriteNet<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+    symbol_index: jlong,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let symbols = index(symbol_index)?;
+        let net = write_net(&bytes, symbols)?;
+        answer(env, &net)
+    })
+}
+
+/// Test hook: decodes and re-encodes a design in Rust, so Java tests can hold the two codecs to
+/// the same bytes and the same refusals without any stage part.
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designRoundTrip<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let encoded = round_trip(&bytes)?;
+        answer(env, &encoded)
+    })
+}
+
+/// Finalize alone (the benchmarks time it apart from writing): `[components, nets]`.
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistFinalizeCounts<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+    symbol_index: jlong,
+) -> jlongArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let symbols = index(symbol_index)?;
+        let counts = finalize_counts(&bytes, symbols)?;
+        let array = env.new_long_array(counts.len() as jint)?;
+        env.set_long_array_region(&array, 0, &counts)?;
+        Ok(array.into_raw())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thrown(result: Result<Vec<u8>, JavaError>) -> (&'static str, String) {
+        match result {
+            Err(JavaError::Throw { class, message }) => (class, message),
+            Err(JavaError::AlreadyThrown) => {
+                panic!("expected an exception to throw, got AlreadyThrown")
+            }
+            Ok(bytes) => panic!("expected an error, got {} bytes", bytes.len()),
+        }
+    }
+
+    #[test]
+    fn a_stage_error_becomes_a_netlist_exception_with_its_exact_message() {
+        fn failing(_: &[u8]) -> Result<Design, String> {
+            Err("$.definitions.Main.components[3].id: missing member \"id\"".to_string())
+        }
+        assert_eq!(
+            thrown(read_with(failing, b"{}")),
+            (
+                NETLIST_EXCEPTION,
+                "$.definitions.Main.components[3].id: missing member \"id\"".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn a_read_design_crosses_encoded() {
+        fn reading(input: &[u8]) -> Result<Design, String> {
+            Ok(Design {
+                name: String::from_utf8(input.to_vec()).expect("UTF-8"),
+                ..Design::default()
+            })
+        }
+        let bytes = read_with(reading, b"amp").ok().expect("reads");
+        assert_eq!(codec::decode(&bytes).expect("decodes").name, "amp");
+    }
+
+    #[test]
+    fn an_undecodable_design_is_an_illegal_argument_naming_the_operation() {
+        assert_eq!(
+            thrown(write_circuit_json(b"CSDE\x02")),
+            (
+                "java/lang/IllegalArgumentException",
+                "writeCircuitJson received a design the native engine cannot decode: malformed design \
+                 encoding at byte 4: encoding version 2 is not supported; this engine reads version 1"
+                    .to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn the_round_trip_hook_re_encodes() {
+        let design = circuitsynth_netlist::synthetic::design(20, 30);
+        let bytes = codec::encode(&design);
+        assert_eq!(round_trip(&bytes).ok(), Some(bytes));
+    }
+}

@@ -27,8 +27,7 @@ final class Drawing {
     static final int LABEL = 1;
     static final int HIER = 2;
     static final int POWER = 3;
-    /** Joined to its neighbours by nothing: a flag's pin that touches its power symbol. */
-    static final int DIRECT = 4;
+    static final int GLOBAL = 4;
 
     /** A symbol used by the design, ready to place and embed. */
     static final class PartSymbol {

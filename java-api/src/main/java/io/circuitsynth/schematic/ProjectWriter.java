@@ -363,7 +363,7 @@ final class ProjectWriter {
                     portNets.putIfAbsent(key(ns.sheet(), ns.port()), g);
                 }
             }
-            if (nets.get(g).power()) {
+            if (isRail(g)) {
                 powerNames.add(unescape(nets.get(g).name()));
             }
         }
@@ -388,8 +388,17 @@ final class ProjectWriter {
         }
         needsFlag = new boolean[nets.size()];
         for (int g = 0; g < nets.size(); g++) {
-            needsFlag[g] = !powerOut[g] && (powerIn[g] || nets.get(g).power());
+            needsFlag[g] = !powerOut[g] && (powerIn[g] || isRail(g));
         }
+    }
+
+    /**
+     * Whether net {@code g} is drawn with power symbols: a power net, or a net read from a
+     * {@code .net} under a power name (KiCad wrote it for a power symbol).
+     */
+    boolean isRail(int g) {
+        Net net = nl.nets().get(g);
+        return net.power() || NetNames.isPowerName(net.name());
     }
 
     /** KiCad's net-name escape undone: the label text that KiCad turns into this name. */
@@ -460,13 +469,13 @@ final class ProjectWriter {
             plans.put(d, plan);
             plan(plan);
         }
-        addRailFlags(plans.get(design.root()));
         for (Sheet s : nl.sheets()) {
             Plan p = byName.get(s.definition());
             if (!order.contains(p)) {
                 order.add(p);
             }
         }
+        addRailFlags();
     }
 
     private static String fileStem(String definition) {
@@ -602,7 +611,7 @@ final class ProjectWriter {
         }
         for (Piece piece : plan.pieces) {
             int g = constant(piece.key);
-            if (g >= 0 && nl.nets().get(g).power()
+            if (g >= 0 && isRail(g)
                     && (piece.port == null || nl.nets().get(g).name().equals(escape(piece.port)))) {
                 piece.rail = true;
                 piece.port = null;
@@ -682,11 +691,32 @@ final class ProjectWriter {
         return librarySymbol("power", "PWR_FLAG");
     }
 
-    /** The root gets one PWR_FLAG per power net that nothing drives. */
-    private void addRailFlags(Plan root) {
+    /**
+     * One PWR_FLAG per power net that nothing drives, in the first file (page order) drawn once
+     * that has a pin on the rail (eeschema's ERC takes a flag that shares its sheet with no pin
+     * of the rail for an unconnected pin), else in the root.
+     */
+    private void addRailFlags() {
         for (int g = 0; g < nl.nets().size(); g++) {
-            if (!nl.nets().get(g).power() || !needsFlag[g]) {
+            if (!isRail(g) || !needsFlag[g]) {
                 continue;
+            }
+            Plan root = order.get(0);
+            search:
+            for (Plan plan : order) {
+                if (plan.instances.length != 1) {
+                    continue;
+                }
+                for (Piece piece : plan.pieces) {
+                    if (piece.rail && piece.key[0] == g) {
+                        for (Member m : piece.members) {
+                            if (m.item.kind == Drawing.UNIT) {
+                                root = plan;
+                                break search;
+                            }
+                        }
+                    }
+                }
             }
             Item flag = flagItem(root, g, true);
             Member m = flag.members.get(0);
@@ -719,12 +749,23 @@ final class ProjectWriter {
             piece.text = text;
             piece.draw = Drawing.HIER;
         }
+        // A lone point is left unconnected on purpose. A named net keeps its name as a local label.
+        // In a file drawn once, any other net takes a global label with its very name, which KiCad
+        // gives back unchanged; in a file drawn several times, a local label after its name.
+        Sheet rep = nl.sheets().get(plan.instances[0]);
         for (int pass = 0; pass < 2; pass++) {
             for (Piece piece : plan.pieces) {
                 if (piece.rail || piece.port != null || piece.text != null) {
                     continue;
                 }
                 String label = null;
+                String name = piece.key[0] >= 0 ? nl.nets().get(piece.key[0]).name() : "N";
+                boolean pinDriven = piece.key[0] < 0 || name.startsWith("Net-(") || name.startsWith("unconnected-(");
+                if (piece.members.size() == 1 && (pinDriven || piece.members.get(0).item.kind != Drawing.UNIT)) {
+                    piece.draw = Drawing.NC;
+                    piece.text = "";
+                    continue;
+                }
                 if (piece.key[0] >= 0) {
                     for (NetSheet ns : nl.nets().get(piece.key[0]).sheets()) {
                         if (ns.sheet() == plan.instances[0] && ns.label() != null) {
@@ -732,18 +773,21 @@ final class ProjectWriter {
                         }
                     }
                 }
-                if (pass == 0 && label != null) {
+                boolean local = label != null && name.startsWith(rep.path())
+                        && name.equals(rep.path() + escape(lastSegment(label)));
+                if (pass == 0 && local) {
                     piece.text = uniqueText(lastSegment(label), used);
                     piece.draw = Drawing.LABEL;
+                } else if (pass == 1 && plan.instances.length == 1 && !name.startsWith("/")
+                        && used.add(unescape(name))) {
+                    piece.text = unescape(name);
+                    piece.draw = Drawing.GLOBAL;
+                } else if (pass == 1 && piece.members.size() == 1 && !local) {
+                    piece.draw = Drawing.NC;
+                    piece.text = "";
                 } else if (pass == 1) {
-                    if (piece.members.size() == 1) {
-                        piece.draw = Drawing.NC;
-                        piece.text = "";
-                    } else {
-                        String name = piece.key[0] >= 0 ? nl.nets().get(piece.key[0]).name() : "N";
-                        piece.text = uniqueText(lastSegment(name), used);
-                        piece.draw = Drawing.LABEL;
-                    }
+                    piece.text = uniqueText(lastSegment(label != null ? label : name), used);
+                    piece.draw = Drawing.LABEL;
                 }
             }
         }
@@ -1060,7 +1104,7 @@ final class ProjectWriter {
         Rotation drawn = m.dx != 0 ? Rotation.R0 : Rotation.R90;
         boolean forward = m.dx == 1 || m.dy == -1;
         HAlign h = forward ? HAlign.LEFT : HAlign.RIGHT;
-        if (m.draw == Drawing.HIER) {
+        if (m.draw == Drawing.HIER || m.draw == Drawing.GLOBAL) {
             int sx = ex + m.dx * TEXT;
             int sy = ey + m.dy * TEXT;
             Rect text = Fields.textBox(m.text, sx, sy, style(drawn, h, VAlign.CENTER));

@@ -51,9 +51,10 @@ final class SheetWriter {
     private static final int K_NO_CONNECT = 0;
     private static final int K_WIRE = 1;
     private static final int K_LABEL = 2;
-    private static final int K_HIER = 3;
-    private static final int K_SYMBOL = 4;
-    private static final int K_SHEET = 5;
+    private static final int K_GLOBAL = 3;
+    private static final int K_HIER = 4;
+    private static final int K_SYMBOL = 5;
+    private static final int K_SHEET = 6;
 
     static GeneratedProject files(ProjectWriter w) {
         JavaIoStage io = new JavaIoStage();
@@ -143,6 +144,8 @@ final class SheetWriter {
                     Driver d;
                     if (piece.rail) {
                         d = new Driver(4, 0, nl.nets().get(g).name());
+                    } else if (piece.draw == Drawing.GLOBAL) {
+                        d = new Driver(5, 0, escape(piece.text));
                     } else if (piece.draw == Drawing.LABEL) {
                         d = new Driver(3, s.depth(), s.path() + escape(piece.text));
                     } else if (piece.draw == Drawing.HIER) {
@@ -332,9 +335,9 @@ final class SheetWriter {
                 out.add(new Element(K_WIRE, uuid("circuitsynth:wire:" + owner), item, i));
                 counts[4]++;
             }
-            if (m.draw == Drawing.LABEL || m.draw == Drawing.HIER) {
-                out.add(new Element(m.draw == Drawing.LABEL ? K_LABEL : K_HIER, uuid("circuitsynth:label:" + owner),
-                        item, i));
+            if (m.draw == Drawing.LABEL || m.draw == Drawing.HIER || m.draw == Drawing.GLOBAL) {
+                int kind = m.draw == Drawing.LABEL ? K_LABEL : m.draw == Drawing.HIER ? K_HIER : K_GLOBAL;
+                out.add(new Element(kind, uuid("circuitsynth:label:" + owner), item, i));
                 counts[3]++;
             } else if (m.draw == Drawing.POWER && m.power != null) {
                 out.add(new Element(K_SYMBOL, m.power.uuid, item, i));
@@ -385,18 +388,31 @@ final class SheetWriter {
                     b.list("uuid").string(e.uuid()).end();
                     b.end();
                 }
-                case K_LABEL, K_HIER -> {
+                case K_LABEL, K_HIER, K_GLOBAL -> {
                     Rotation angle = ProjectWriter.labelAngle(m.dx, m.dy);
                     boolean forward = m.dx == 1 || m.dy == -1;
                     if (e.kind() == K_LABEL) {
                         b.list("label").string(m.text);
                         at(b, ex, ey, angle.degrees());
                         effects(b, forward ? HAlign.LEFT : HAlign.RIGHT, VAlign.BOTTOM, false);
-                    } else {
+                    } else if (e.kind() == K_HIER) {
                         b.list("hierarchical_label").string(m.text);
                         b.list("shape").symbol("passive").end();
                         at(b, ex, ey, angle.degrees());
                         effects(b, forward ? HAlign.LEFT : HAlign.RIGHT, VAlign.CENTER, false);
+                    } else {
+                        b.list("global_label").string(m.text);
+                        b.list("shape").symbol("passive").end();
+                        at(b, ex, ey, angle.degrees());
+                        yesNo(b, "fields_autoplaced", true);
+                        effects(b, forward ? HAlign.LEFT : HAlign.RIGHT, VAlign.CENTER, false);
+                        b.list("uuid").string(e.uuid()).end();
+                        b.list("property").string("Intersheetrefs").string("${INTERSHEET_REFS}");
+                        at(b, ex, ey, 0);
+                        effects(b, forward ? HAlign.LEFT : HAlign.RIGHT, VAlign.CENTER, true);
+                        b.end();
+                        b.end();
+                        break;
                     }
                     b.list("uuid").string(e.uuid()).end();
                     b.end();

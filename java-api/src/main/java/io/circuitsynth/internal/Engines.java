@@ -11,6 +11,8 @@ import io.circuitsynth.natives.NativeStatus;
 import io.circuitsynth.natives.Natives;
 import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistStage;
+import io.circuitsynth.schematic.JavaSchematicStage;
+import io.circuitsynth.schematic.SchematicStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
@@ -134,6 +136,16 @@ public final class Engines {
             return Optional.empty();
         }
         return Natives.netlistStage();
+    }
+
+    /** The {@code schematic-writer} stage (the whole pipeline) of the selected engine. */
+    public static SchematicStage schematic() {
+        return javaSchematic();
+    }
+
+    /** The Java {@code schematic-writer} stage, whatever engine is selected. */
+    public static SchematicStage javaSchematic() {
+        return new JavaSchematicStage();
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param files every file, root schematic first
  * @param sheets one entry per sheet file, in file order
  * @param nets one entry per net of the finalized design, in {@code .net} order
+ * @param components components of the finalized design, every sheet instance counted
  */
-public record GeneratedProject(String name, List<File> files, List<SheetReport> sheets, List<NetReport> nets) {
+public record GeneratedProject(String name, List<File> files, List<SheetReport> sheets, List<NetReport> nets,
+        int components) {
 
     public GeneratedProject {
         Objects.requireNonNull(name, "name");

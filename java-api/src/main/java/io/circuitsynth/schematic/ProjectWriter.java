@@ -56,12 +56,10 @@ final class ProjectWriter {
     static final int GRID = 12_700;
     static final int STUB = 2 * GRID;
     static final int TEXT = 12_700;
-    /** Room kept around a label's text, beyond the text box: labels on pins 2.54 mm apart stay clear. */
-    static final int LABEL_MARGIN = 2_540;
+    /** How far eeschema lifts a local label's text off its wire (its label offset, rounded up). */
+    static final int LABEL_OFFSET = 2_540;
     /** Gap between a power symbol's body and its value. */
     static final int VALUE_GAP = 5_080;
-    /** Two power symbols on one side closer than this go on different lanes. */
-    static final int POWER_PITCH = 3 * GRID;
     /** Half the size of a no-connect cross, for its box. */
     static final int NC_HALF = GRID / 2;
 
@@ -835,10 +833,6 @@ final class ProjectWriter {
         return new TextStyle(TEXT, TEXT, angle, h, v);
     }
 
-    private static Rect grow(Rect r, int by) {
-        return new Rect(r.minX() - by, r.minY() - by, r.maxX() + by, r.maxY() + by);
-    }
-
     /** A sheet symbol: size from its pin names, pins half left, half right, name above, file below. */
     private void sheetGeometry(Item item) {
         int n = item.members.size();
@@ -901,8 +895,9 @@ final class ProjectWriter {
                     new Placement(0, 0, item.rotation, Mirror.NONE), 0, 0);
             item.boxes.add(item.valueField.box());
         }
-        // Lanes per side: power symbols that would touch alternate between a short and a long stub,
-        // and labels start beyond every power symbol of their side.
+        // Lanes per side: walking along the side, each annotation (label, power symbol) takes the
+        // first lane whose last annotation it clears; lane k starts one grid step beyond the
+        // farthest reach of lane k - 1. Pins 2.54 mm apart mostly share lane 0.
         int[][] sides = {{1, 0}, {0, -1}, {0, 1}, {-1, 0}};
         for (int[] side : sides) {
             List<Member> on = new ArrayList<>();
@@ -916,44 +911,47 @@ final class ProjectWriter {
             }
             boolean vertical = side[0] == 0;
             on.sort((a, b) -> vertical ? Integer.compare(a.x, b.x) : Integer.compare(a.y, b.y));
-            int reach = 0;
-            int lane0 = item.kind == Drawing.FLAG ? GRID : STUB;
-            int labelLane0 = STUB;
-            Member previous = null;
-            int previousLane = 1;
-            int depth = 0;
-            for (Member m : on) {
-                if (m.draw != Drawing.POWER) {
-                    continue;
+            int base = item.kind == Drawing.FLAG ? GRID : STUB;
+            int[] lane = new int[on.size()];
+            List<Long> laneEnd = new ArrayList<>();
+            List<Long> laneReach = new ArrayList<>();
+            for (int i = 0; i < on.size(); i++) {
+                Member m = on.get(i);
+                m.stub = base;
+                Rect box = annotationBox(item, m);
+                long lo = vertical ? box.minX() : box.minY();
+                long hi = vertical ? box.maxX() : box.maxY();
+                long endX = (long) m.x + (long) m.dx * m.stub;
+                long endY = (long) m.y + (long) m.dy * m.stub;
+                long reach = m.dx == 1 ? box.maxX() - endX : m.dx == -1 ? endX - box.minX()
+                        : m.dy == 1 ? box.maxY() - endY : endY - box.minY();
+                int k = 0;
+                while (k < laneEnd.size() && laneEnd.get(k) >= lo) {
+                    k++;
                 }
-                int lane = 0;
-                if (previous != null && previousLane == 0
-                        && Math.abs(vertical ? m.x - previous.x : m.y - previous.y) < POWER_PITCH) {
-                    lane = 1;
+                if (k == laneEnd.size()) {
+                    laneEnd.add(hi);
+                    laneReach.add(reach);
+                } else {
+                    laneEnd.set(k, hi);
+                    laneReach.set(k, Math.max(laneReach.get(k), reach));
                 }
-                m.stub = lane == 0 ? lane0 : lane0 + ceilGrid(depth) + GRID;
-                placePower(item, m);
-                int r = powerReach(m);
-                if (lane == 0) {
-                    depth = Math.max(depth, r - m.stub);
-                }
-                reach = Math.max(reach, r);
-                previous = m;
-                previousLane = lane;
+                lane[i] = k;
             }
-            int labelStub = reach == 0 ? labelLane0 : ceilGrid(reach) + GRID;
-            for (Member m : on) {
+            int[] stubs = new int[laneEnd.size()];
+            stubs[0] = base;
+            for (int k = 1; k < stubs.length; k++) {
+                stubs[k] = ceilGrid(stubs[k - 1] + laneReach.get(k - 1)) + GRID;
+            }
+            for (int i = 0; i < on.size(); i++) {
+                Member m = on.get(i);
+                m.stub = stubs[lane[i]];
+                annotationBox(item, m);
                 if (m.draw == Drawing.POWER) {
-                    continue;
-                }
-                m.stub = labelStub;
-                m.labelBox = labelBox(m);
-                item.boxes.add(m.labelBox);
-            }
-            for (Member m : on) {
-                if (m.draw == Drawing.POWER && m.power != null) {
                     item.boxes.add(m.power.placed.body());
                     item.boxes.add(m.power.valueField.box());
+                } else {
+                    item.boxes.add(m.labelBox);
                 }
             }
         }
@@ -999,6 +997,16 @@ final class ProjectWriter {
 
     Component component(Item item, int k) {
         return nl.components().get(nl.sheets().get(item.instances[k]).firstComponent() + item.index);
+    }
+
+    /** Draws {@code m}'s annotation at the end of its stub; returns the box of all it draws. */
+    private Rect annotationBox(Item item, Member m) {
+        if (m.draw == Drawing.POWER) {
+            placePower(item, m);
+            return union(m.power.placed.body(), m.power.valueField.box());
+        }
+        m.labelBox = labelBox(m);
+        return m.labelBox;
     }
 
     /** Rotation of a power symbol whose body must point along {@code (dx, dy)}. */
@@ -1066,22 +1074,6 @@ final class ProjectWriter {
         return Fields.field(text, style, vx, vy, at);
     }
 
-    /** How far a power symbol and its value reach from the member's pin, along its side. */
-    private static int powerReach(Member m) {
-        Rect a = m.power.placed.body();
-        Rect b = m.power.valueField.box();
-        if (m.dy == -1) {
-            return m.y - Math.min(a.minY(), b.minY());
-        }
-        if (m.dy == 1) {
-            return Math.max(a.maxY(), b.maxY()) - m.y;
-        }
-        if (m.dx == 1) {
-            return Math.max(a.maxX(), b.maxX()) - m.x;
-        }
-        return m.x - Math.min(a.minX(), b.minX());
-    }
-
     static Rotation labelAngle(int dx, int dy) {
         if (dx == 1) {
             return Rotation.R0;
@@ -1093,10 +1085,10 @@ final class ProjectWriter {
     }
 
     /**
-     * The box of a label at the end of {@code m}'s stub, with a margin. eeschema draws label text
-     * horizontal or reading upwards only: a label pointing left or down is drawn at 0° or 90°
-     * with its end at the anchor. A hierarchical label's flag, one text height long, comes before
-     * its text.
+     * The box of a label at the end of {@code m}'s stub. eeschema draws label text horizontal or
+     * reading upwards only: a label pointing left or down is drawn at 0° or 90° with its end at
+     * the anchor. A local label's text stands {@link #LABEL_OFFSET} off its wire; a hierarchical
+     * or global label's flag, one text height long, comes before its text, centred on the wire.
      */
     private static Rect labelBox(Member m) {
         int ex = m.x + m.dx * m.stub;
@@ -1108,12 +1100,16 @@ final class ProjectWriter {
             int sx = ex + m.dx * TEXT;
             int sy = ey + m.dy * TEXT;
             Rect text = Fields.textBox(m.text, sx, sy, style(drawn, h, VAlign.CENTER));
-            Rect shape = new Rect(Math.min(ex, sx) - (m.dx == 0 ? TEXT / 2 : 0),
-                    Math.min(ey, sy) - (m.dy == 0 ? TEXT / 2 : 0), Math.max(ex, sx) + (m.dx == 0 ? TEXT / 2 : 0),
-                    Math.max(ey, sy) + (m.dy == 0 ? TEXT / 2 : 0));
-            return grow(union(text, shape), LABEL_MARGIN);
+            // The flag closes half a text height past the text's end.
+            int fx = m.dx * TEXT / 2;
+            int fy = m.dy * TEXT / 2;
+            return union(new Rect(Math.min(ex, text.minX() + Math.min(0, fx)), Math.min(ey, text.minY() + Math.min(0, fy)),
+                    Math.max(ex, text.maxX() + Math.max(0, fx)), Math.max(ey, text.maxY() + Math.max(0, fy))), text);
         }
-        return grow(Fields.textBox(m.text, ex, ey, style(drawn, h, VAlign.BOTTOM)), LABEL_MARGIN);
+        Rect text = Fields.textBox(m.text, ex, ey, style(drawn, h, VAlign.BOTTOM));
+        // Drawn at 0° the text rises above the wire (smaller y), at 90° it moves left of it.
+        return m.dx != 0 ? new Rect(text.minX(), text.minY() - LABEL_OFFSET, text.maxX(), text.maxY() - LABEL_OFFSET)
+                : new Rect(text.minX() - LABEL_OFFSET, text.minY(), text.maxX() - LABEL_OFFSET, text.maxY());
     }
 
     static Rect union(Rect a, Rect b) {

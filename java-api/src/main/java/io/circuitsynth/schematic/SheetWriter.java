@@ -104,7 +104,7 @@ final class SheetWriter {
         for (int g = 0; g < w.netlist().nets().size(); g++) {
             nets.add(new GeneratedProject.NetReport(w.netlist().nets().get(g).name(), kicadNames.get(g)));
         }
-        return new GeneratedProject(w.project(), files, reports, nets);
+        return new GeneratedProject(w.project(), files, reports, nets, w.netlist().components().size());
     }
 
     /** Pairs of boxes that share a point, by a sweep over their left edges. */

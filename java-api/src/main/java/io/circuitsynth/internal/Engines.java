@@ -13,6 +13,8 @@ import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.placement.JavaPlacementStage;
 import io.circuitsynth.placement.PlacementStage;
+import io.circuitsynth.schematic.JavaSchematicStage;
+import io.circuitsynth.schematic.SchematicStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
@@ -161,6 +163,16 @@ public final class Engines {
             return Optional.empty();
         }
         return Natives.placementStage();
+    }
+
+    /** The {@code schematic-writer} stage (the whole pipeline) of the selected engine. */
+    public static SchematicStage schematic() {
+        return javaSchematic();
+    }
+
+    /** The Java {@code schematic-writer} stage, whatever engine is selected. */
+    public static SchematicStage javaSchematic() {
+        return new JavaSchematicStage();
     }
 
     /**

@@ -2,20 +2,18 @@ package io.circuitsynth.cli;
 
 import io.circuitsynth.Circuit;
 import io.circuitsynth.CircuitSynthException;
-import io.circuitsynth.Circuits;
+import io.circuitsynth.KicadProject;
 import io.circuitsynth.internal.Engines;
 import io.circuitsynth.symbols.BuiltinLibraries;
 import io.circuitsynth.symbols.LibrarySource;
 import io.circuitsynth.symbols.SymbolLibraries;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /**
@@ -90,16 +88,14 @@ final class ProjectOutput {
             err.flush();
             return BAD_INPUT;
         }
-        circuit.project(name);
         try (SymbolLibraries libs = symbols.open(libraries)) {
-            Map<Path, byte[]> files = new LinkedHashMap<>();
-            files.put(dir.resolve(name + ".net"), Circuits.toNet(circuit, libs));
-            files.put(dir.resolve(name + ".circuit.json"), Circuits.toJson(circuit));
-            createDirectories(dir);
-            for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-                boolean written = write(file.getKey(), file.getValue());
-                err.println((written ? "wrote " : "unchanged ") + file.getKey());
+            KicadProject.Summary summary = KicadProject.write(circuit, libs, dir, name);
+            Set<Path> written = new HashSet<>(summary.written());
+            for (Path file : summary.files()) {
+                err.println((written.contains(file) ? "wrote " : "unchanged ") + file);
             }
+            err.println(summary.name() + ": " + summary.components() + " components, " + summary.nets() + " nets, "
+                    + summary.sheets().size() + " sheet files");
             err.flush();
             return OK;
         } catch (CircuitSynthException | UncheckedIOException e) {
@@ -113,31 +109,5 @@ final class ProjectOutput {
             err.flush();
             return INTERNAL_ERROR;
         }
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output directory " + dir + ": " + reason(e), e);
-        }
-    }
-
-    private static boolean write(Path file, byte[] bytes) {
-        try {
-            return Engines.io().writeIfChanged(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + reason(e), e);
-        }
-    }
-
-    private static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.FileAlreadyExistsException) {
-            return "a file of that name is in the way";
-        }
-        return e.getMessage();
     }
 }

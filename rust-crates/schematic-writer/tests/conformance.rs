@@ -103,3 +103,37 @@ fn a_second_run_gives_the_same_bytes() {
     let b = generate(&design, &index).expect("generates");
     assert_eq!(a, b);
 }
+
+#[test]
+fn every_error_vector_gives_its_message() {
+    let dir = vector_dir().join("errors");
+    let mut sources: Vec<LibrarySource> = vec![LibrarySource::file(
+        "stacked",
+        dir.join("stacked.kicad_sym"),
+    )];
+    for &(nick, bytes) in builtin_libraries() {
+        sources.push(LibrarySource::memory(
+            nick,
+            format!("circuitsynth-builtin/{nick}.kicad_sym"),
+            bytes.to_vec(),
+        ));
+    }
+    let index = SymbolIndex::open(&sources, None);
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("errors dir") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let design =
+            circuitsynth_netlist::circuit_json::read(&std::fs::read(&path).expect("vector"))
+                .expect("a valid design");
+        let expected = std::fs::read_to_string(path.with_extension("err")).expect("err file");
+        match generate(&design, &index) {
+            Ok(_) => panic!("{path:?}: generated, expected {expected}"),
+            Err(e) => assert_eq!(e.to_string(), expected, "{path:?}"),
+        }
+        count += 1;
+    }
+    assert!(count >= 2);
+}

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       at all, but the footprint warnings of a machine without KiCad's footprint libraries;</li>
  *   <li>no two drawn boxes touch (bodies, fields, labels, power symbols), from the writer's own
  *       geometry;</li>
- *   <li>a second run gives the same bytes;</li>
+ *   <li>a second run gives the same bytes, and so does the native engine when it is under test;</li>
  *   <li>{@code kicad-cli sch export svg} draws every sheet.</li>
  * </ol>
  * kicad-cli runs two designs at a time.
@@ -53,6 +53,9 @@ class KicadSchematicOracleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static ExecutorService pool;
     private static SymbolLibraries libraries;
+    /** The same libraries opened by the native engine, when it is under test; else null. */
+    private static io.circuitsynth.symbols.SymbolIndex nativeIndex;
+    private static SchematicStage nativeStage;
 
     /**
      * One design of the corpus.
@@ -128,6 +131,9 @@ class KicadSchematicOracleTest {
         if (libraries != null) {
             libraries.close();
         }
+        if (nativeIndex != null) {
+            nativeIndex.close();
+        }
     }
 
     @TestFactory
@@ -138,6 +144,12 @@ class KicadSchematicOracleTest {
             sources.add(LibrarySource.of(lib));
         }
         libraries = SymbolLibraries.open(sources, null);
+        for (SchematicStage stage : SchematicStages.underTest()) {
+            if (!(stage instanceof JavaSchematicStage)) {
+                nativeStage = stage;
+                nativeIndex = SchematicStages.symbolStage(stage).open(sources, null);
+            }
+        }
         pool = Executors.newFixedThreadPool(2);
         List<Case> cases = corpus();
         Map<String, Future<String>> results = new TreeMap<>();
@@ -162,6 +174,23 @@ class KicadSchematicOracleTest {
         for (int i = 0; i < project.files().size(); i++) {
             if (!java.util.Arrays.equals(project.files().get(i).bytes(), again.files().get(i).bytes())) {
                 failures.append("a second run changed ").append(project.files().get(i).path()).append('\n');
+            }
+        }
+        if (nativeStage != null) {
+            GeneratedProject other = nativeStage.generate(design, nativeIndex);
+            if (other.files().size() != project.files().size()) {
+                failures.append("the native engine wrote ").append(other.files().size()).append(" files, Java ")
+                        .append(project.files().size()).append('\n');
+            } else {
+                for (int i = 0; i < project.files().size(); i++) {
+                    if (!java.util.Arrays.equals(project.files().get(i).bytes(), other.files().get(i).bytes())
+                            || !project.files().get(i).path().equals(other.files().get(i).path())) {
+                        failures.append("the engines differ on ").append(project.files().get(i).path()).append('\n');
+                    }
+                }
+            }
+            if (!other.sheets().equals(project.sheets()) || !other.nets().equals(project.nets())) {
+                failures.append("the engines' reports differ\n");
             }
         }
         Path dir = tmp.resolve(c.name());

@@ -1,9 +1,12 @@
 package io.circuitsynth.schematic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.circuitsynth.CircuitSynthException;
 import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.JavaNetlistStage;
+import io.circuitsynth.symbols.LibrarySource;
 import io.circuitsynth.symbols.SymbolIndex;
 import io.circuitsynth.testing.KicadFiles;
 import java.io.IOException;
@@ -24,6 +27,34 @@ import org.junit.jupiter.api.TestFactory;
  * writes the folders from the Java engine instead (after a deliberate change of the output).
  */
 class SchematicConformanceTest {
+
+    @TestFactory
+    Stream<DynamicTest> everyErrorVectorGivesItsMessage() throws IOException {
+        Path dir = SchematicVectors.dir().resolve("errors");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path vector : KicadFiles.find(dir, ".json")) {
+            Design design = new JavaNetlistStage().readCircuitJson(Files.readAllBytes(vector));
+            Path err = vector.resolveSibling(vector.getFileName().toString().replaceFirst("\\.json$", ".err"));
+            for (SchematicStage stage : SchematicStages.underTest()) {
+                tests.add(DynamicTest.dynamicTest(vector.getFileName() + " (" + SchematicStages.name(stage) + ")", () -> {
+                    List<LibrarySource> extra = List.of(LibrarySource.of("stacked", dir.resolve("stacked.kicad_sym")));
+                    try (SymbolIndex index = SchematicStages.builtinIndex(stage, extra)) {
+                        if (Boolean.getBoolean("circuitsynth.writeVectors") && !Files.exists(err)) {
+                            try {
+                                stage.generate(design, index);
+                            } catch (CircuitSynthException e) {
+                                Files.writeString(err, e.getMessage(), StandardCharsets.UTF_8);
+                            }
+                        }
+                        assertThatThrownBy(() -> stage.generate(design, index))
+                                .isInstanceOf(CircuitSynthException.class)
+                                .hasMessage(Files.readString(err, StandardCharsets.UTF_8));
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
 
     static List<Path> vectors() {
         List<Path> out = new ArrayList<>();

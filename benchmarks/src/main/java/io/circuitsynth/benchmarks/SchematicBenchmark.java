@@ -68,7 +68,8 @@ public class SchematicBenchmark {
     public void setUp() throws IOException {
         SymbolStage symbols;
         if (engine.equals("native")) {
-            schematic = nativeSchematic();
+            schematic = Engines.nativeSchematic().orElseThrow(() -> new IllegalStateException(
+                    "native engine unavailable: " + Engines.info()));
             placement = Engines.nativePlacement().orElseThrow(() -> new IllegalStateException(
                     "native engine unavailable: " + Engines.info()));
             symbols = Engines.nativeSymbols().orElseThrow();
@@ -91,23 +92,6 @@ public class SchematicBenchmark {
         index.close();
     }
 
-    /**
-     * The native whole-pipeline stage, or null until it is built: the native arm of the generate
-     * benchmarks then fails rather than measure the Java stage, and placement still runs.
-     */
-    private static SchematicStage nativeSchematic() {
-        SchematicStage stage = Engines.schematic();
-        return stage.getClass() == Engines.javaSchematic().getClass() ? null : stage;
-    }
-
-    private SchematicStage schematic() {
-        if (schematic == null) {
-            throw new IllegalStateException("the native schematic stage is not built yet (Engines.schematic() gives "
-                    + Engines.schematic().getClass().getName() + ")");
-        }
-        return schematic;
-    }
-
     static List<LibrarySource> builtinSources() {
         List<LibrarySource> sources = new ArrayList<>();
         for (BuiltinLibraries.Library lib : BuiltinLibraries.sources()) {
@@ -119,13 +103,13 @@ public class SchematicBenchmark {
     /** 1,500 components, 1,800 nets: every file's bytes. */
     @Benchmark
     public GeneratedProject generate1500() {
-        return schematic().generate(synthetic, index);
+        return schematic.generate(synthetic, index);
     }
 
     /** The example board (48 parts, five sheet files): every file's bytes. */
     @Benchmark
     public GeneratedProject generateExample() {
-        return schematic().generate(example, index);
+        return schematic.generate(example, index);
     }
 
     /** The placement stage alone: one sheet of 1,000 parts. */

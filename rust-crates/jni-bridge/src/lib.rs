@@ -18,6 +18,7 @@ use jni::JNIEnv;
 
 mod io_ops;
 mod netlist_ops;
+mod placement_ops;
 mod schematic_ops;
 mod symbol_ops;
 

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use circuitsynth_io::build::unescape;
+use circuitsynth_io::parse::{LIST, STRIDE};
 use circuitsynth_io::{Document, Kind};
 
 use crate::model::{
@@ -149,14 +150,30 @@ impl<'d, 'a> Tree<'d, 'a> {
 
     /// The child lists of `list` after its first item, each with its key: its first atom, as
     /// bytes. Lists without one have no key and are skipped, like every unknown child.
+    ///
+    /// Walks the node table directly: this runs for every list of the file, and the table's
+    /// `NEXT` links make a sibling one load away.
     fn elements(self, list: usize) -> impl Iterator<Item = (Cow<'d, [u8]>, usize)> + 'd {
         let doc = self.doc;
-        doc.children(list).skip(1).filter_map(move |child| {
-            if doc.kind(child) != Kind::List {
-                return None;
+        let nodes: &'d [u32] = doc.nodes();
+        let end = nodes[list * STRIDE + 3] as usize;
+        let mut next = list + 1;
+        if next < end {
+            next = nodes[next * STRIDE + 3] as usize;
+        }
+        std::iter::from_fn(move || {
+            while next < end {
+                let child = next;
+                next = nodes[child * STRIDE + 3] as usize;
+                let head = child + 1;
+                if nodes[child * STRIDE] == LIST
+                    && head < nodes[child * STRIDE + 3] as usize
+                    && nodes[head * STRIDE] != LIST
+                {
+                    return Some((doc.value(head).unwrap_or_default(), child));
+                }
             }
-            let head = doc.children(child).next()?;
-            doc.value(head).map(|key| (key, child))
+            None
         })
     }
 

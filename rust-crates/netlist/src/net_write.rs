@@ -247,7 +247,8 @@ fn components(out: &mut Out, netlist: &Netlist<'_>, files: &[String], written: &
         out.open(3, "libsource");
         out.attr("lib", &part.lib);
         out.attr("part", &part.name);
-        out.attr("description", &spec.description);
+        // KiCad writes the library symbol's description here, not the instance's field.
+        out.attr("description", &part.description);
         out.close();
         for (name, value) in &spec.fields {
             property(out, name, Some(value));
@@ -305,12 +306,23 @@ fn property(out: &mut Out, name: &str, value: Option<&str>) {
     out.close();
 }
 
+/// The (lib, part) a libpart is listed under. A symbol read without a nickname whose name holds
+/// `:` is listed under the split name, as KiCad lists it (`Q17ng`: libsource `(lib "") (part
+/// "Connector:Screw_Terminal_01x02_1")`, libpart `(lib "Connector") (part "Screw_…")`).
+fn libpart_id(part: &Part) -> (&str, &str) {
+    match part.name.split_once(':') {
+        Some(split) if part.lib.is_empty() => split,
+        _ => (&part.lib, &part.name),
+    }
+}
+
 fn libparts(out: &mut Out, netlist: &Netlist<'_>, written: &[u32]) {
     let mut first: HashMap<(&str, &str), u32> = HashMap::new();
     for &c in written {
         let p = netlist.components[c as usize].part;
-        let part = &netlist.parts[p as usize];
-        first.entry((&part.lib, &part.name)).or_insert(p);
+        first
+            .entry(libpart_id(&netlist.parts[p as usize]))
+            .or_insert(p);
     }
     let mut listed: Vec<(&str, &str, u32)> =
         first.into_iter().map(|((l, n), p)| (l, n, p)).collect();
@@ -323,9 +335,10 @@ fn libparts(out: &mut Out, netlist: &Netlist<'_>, written: &[u32]) {
 }
 
 fn libpart(out: &mut Out, part: &Part) {
+    let (lib, name) = libpart_id(part);
     out.open(2, "libpart");
-    out.attr("lib", &part.lib);
-    out.attr("part", &part.name);
+    out.attr("lib", lib);
+    out.attr("part", name);
     if !part.description.is_empty() {
         out.leaf(3, "description", &part.description);
     }

@@ -118,20 +118,38 @@ pub fn design(components: usize, nets: usize) -> Design {
     }
 }
 
+const PREFIXES: [&str; 5] = ["R", "C", "L", "D", "U"];
+
 /// `components` prefix-numbered components and nothing else: references are all finalize has
 /// to work out. Each has an empty pin table and a symbol no library holds (`Synthetic:NoPins`),
 /// so it has no pins and forms no net; prefixes cycle through `R C L D U`, so numbering keeps
 /// one counter per prefix.
 pub fn prefix_only(components: usize) -> Design {
-    const PREFIXES: [&str; 5] = ["R", "C", "L", "D", "U"];
+    references_design(components, ReferenceKind::Prefix)
+}
+
+/// [`prefix_only`] with every reference written out as `absolute`, exactly as finalize numbers
+/// the prefixes (`R1 C1 L1 D1 U1 R2 …`): the same finalize work but for the numbering, so the
+/// difference between the two is the cost of generating the references.
+pub fn absolute_only(components: usize) -> Design {
+    references_design(components, ReferenceKind::Absolute)
+}
+
+fn references_design(components: usize, kind: ReferenceKind) -> Design {
     let parts = (0..components)
-        .map(|i| Component {
-            id: format!("p{i}"),
-            symbol: "Synthetic:NoPins".to_string(),
-            reference_kind: ReferenceKind::Prefix,
-            reference: PREFIXES[i % PREFIXES.len()].to_string(),
-            pins: Some(Vec::<PinSpec>::new()),
-            ..Component::default()
+        .map(|i| {
+            let prefix = PREFIXES[i % PREFIXES.len()];
+            Component {
+                id: format!("p{i}"),
+                symbol: "Synthetic:NoPins".to_string(),
+                reference_kind: kind,
+                reference: match kind {
+                    ReferenceKind::Prefix => prefix.to_string(),
+                    _ => format!("{prefix}{}", i / PREFIXES.len() + 1),
+                },
+                pins: Some(Vec::<PinSpec>::new()),
+                ..Component::default()
+            }
         })
         .collect();
     Design {

@@ -1,6 +1,9 @@
 //! Test support: where the repository is, and the built-in symbol libraries the vectors are
 //! finalized against.
 
+// Each test binary uses its own share of these.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 
 use circuitsynth_symbol_cache::{LibrarySource, SymbolIndex};

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circuitsynth.io.JavaIoStage;
 import io.circuitsynth.netlist.Design;
-import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistException;
 import io.circuitsynth.netlist.NetlistStage;
+import io.circuitsynth.symbols.SymbolIndex;
+import io.circuitsynth.testing.TestEngines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import io.circuitsynth.symbols.SymbolIndex;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every circuit JSON and circuit-synth vector of {@code conformance/netlist/} through the facade:
+ * Every circuit JSON and circuit-synth vector of {@code conformance/netlist/} through the facade,
+ * over every engine under test:
  * {@link CircuitFiles#readAny} picks the reader the file's name says (by content alone), a
  * reader's error comes back with the file in front, a design read becomes a {@link Circuit} that
  * gives the same design and the same circuit JSON bytes back, and that circuit's netlist is the
@@ -62,21 +61,17 @@ class CircuitFilesVectorsTest {
         return file + (message.matches("^[0-9]+:[0-9]+: .*") ? ":" : ": ") + message;
     }
 
-    @BeforeAll
-    static void openBuiltin() {
-        CircuitNetTest.openBuiltin();
-    }
-
-    @AfterAll
-    static void closeBuiltin() {
-        CircuitNetTest.closeBuiltin();
-    }
-
     @Test
     void everyJsonVectorReadsThroughTheFacadeAsItsReaderReadsIt() throws IOException {
-        NetlistStage stage = new JavaNetlistStage();
+        for (NetlistStage stage : TestEngines.netlistStagesUnderTest()) {
+            try (SymbolIndex builtin = CircuitNetTest.builtinIndex(TestEngines.symbolStageFor(stage))) {
+                jsonVectors(stage, builtin);
+            }
+        }
+    }
+
+    private static void jsonVectors(NetlistStage stage, SymbolIndex builtin) throws IOException {
         CircuitFiles files = new CircuitFiles(stage, new JavaIoStage());
-        SymbolIndex builtin = CircuitNetTest.builtin;
         Path dir = vectors();
         List<String> inputs = jsonInputs(dir);
         assertThat(inputs).hasSizeGreaterThanOrEqualTo(100);
@@ -147,7 +142,8 @@ class CircuitFilesVectorsTest {
                 }
             }
         }
-        assertThat(failures).as("%d of %d vectors failed", failures.size(), inputs.size()).isEmpty();
+        assertThat(failures).as("%s engine: %d of %d vectors failed", TestEngines.name(stage), failures.size(),
+                inputs.size()).isEmpty();
         assertThat(designs).isGreaterThanOrEqualTo(10);
     }
 
@@ -157,7 +153,12 @@ class CircuitFilesVectorsTest {
      */
     @Test
     void everyNetVectorReadsThroughTheFacadeAsTheReaderReadsIt() throws IOException {
-        NetlistStage stage = new JavaNetlistStage();
+        for (NetlistStage stage : TestEngines.netlistStagesUnderTest()) {
+            netVectors(stage);
+        }
+    }
+
+    private static void netVectors(NetlistStage stage) throws IOException {
         CircuitFiles files = new CircuitFiles(stage, new JavaIoStage());
         List<Path> inputs = new ArrayList<>();
         try (Stream<Path> top = Files.list(vectors()); Stream<Path> kicad = Files.list(vectors().resolve("kicad"))) {
@@ -188,6 +189,7 @@ class CircuitFilesVectorsTest {
                 }
             }
         }
-        assertThat(failures).as("%d of %d .net vectors failed", failures.size(), inputs.size()).isEmpty();
+        assertThat(failures).as("%s engine: %d of %d .net vectors failed", TestEngines.name(stage), failures.size(),
+                inputs.size()).isEmpty();
     }
 }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.circuitsynth.io.JavaIoStage;
-import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistException;
+import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.BuiltinLibraries;
-import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.LibrarySource;
 import io.circuitsynth.symbols.SymbolIndex;
+import io.circuitsynth.symbols.SymbolStage;
+import io.circuitsynth.testing.TestEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,29 +22,64 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Circuits built with the API, finalized and written as KiCad {@code .net} against the built-in
- * libraries: exact bytes, and finalize's messages placed at this file's lines.
+ * libraries by every engine under test: exact bytes, the same from each engine, and finalize's
+ * messages placed at this file's lines.
  */
 class CircuitNetTest {
-    static SymbolIndex builtin;
-    final CircuitFiles files = new CircuitFiles(new JavaNetlistStage(), new JavaIoStage());
+    /** One engine's netlist stage, with the built-in libraries opened by the same engine. */
+    record Engine(String name, CircuitFiles files, SymbolIndex builtin) {
+        String net(Circuit circuit) {
+            return new String(files.net(circuit, builtin), UTF_8);
+        }
+    }
+
+    static List<Engine> engines;
 
     @BeforeAll
-    static void openBuiltin() {
+    static void openEngines() {
+        engines = new ArrayList<>();
+        for (NetlistStage stage : TestEngines.netlistStagesUnderTest()) {
+            engines.add(new Engine(TestEngines.name(stage), new CircuitFiles(stage, new JavaIoStage()),
+                    builtinIndex(TestEngines.symbolStageFor(stage))));
+        }
+    }
+
+    @AfterAll
+    static void closeEngines() {
+        for (Engine engine : engines) {
+            engine.builtin().close();
+        }
+    }
+
+    static SymbolIndex builtinIndex(SymbolStage stage) {
         List<LibrarySource> sources = new ArrayList<>();
         for (BuiltinLibraries.Library library : BuiltinLibraries.sources()) {
             sources.add(LibrarySource.inMemory(library.nickname(),
                     "circuitsynth-builtin/" + library.nickname() + ".kicad_sym", library.content()));
         }
-        builtin = new JavaSymbolStage().open(sources, null);
+        return stage.open(sources, null);
     }
 
-    @AfterAll
-    static void closeBuiltin() {
-        builtin.close();
+    /** The netlist every engine writes; they must agree byte for byte. */
+    private static String net(Circuit circuit) {
+        String first = null;
+        for (Engine engine : engines) {
+            String net = engine.net(circuit);
+            if (first == null) {
+                first = net;
+            } else {
+                assertThat(net).as(engine.name() + " engine").isEqualTo(first);
+            }
+        }
+        return first;
     }
 
-    private String net(Circuit circuit) {
-        return new String(files.net(circuit, builtin), UTF_8);
+    /** Every engine's finalize rejects {@code circuit} with {@code message}. */
+    private static void assertFinalizeError(Circuit circuit, String message) {
+        for (Engine engine : engines) {
+            assertThatThrownBy(() -> engine.net(circuit)).as(engine.name() + " engine")
+                    .isInstanceOf(NetlistException.class).hasMessage(message);
+        }
     }
 
     private static String vector(String name) throws Exception {
@@ -146,8 +182,7 @@ class CircuitNetTest {
         Circuit board = Circuit.create("Main");
         Component r = board.component("Device:R", "R", "10k");
         board.net("VIN").connect(r.pin(1), r.pin(3)); String at = CircuitTest.here();
-        assertThatThrownBy(() -> files.net(board, builtin)).isInstanceOf(NetlistException.class)
-                .hasMessage(at + ": component R?1 of Main (Device:R) has no pin \"3\"; its pins are 1, 2");
+        assertFinalizeError(board, at + ": component R?1 of Main (Device:R) has no pin \"3\"; its pins are 1, 2");
     }
 
     @Test
@@ -155,8 +190,7 @@ class CircuitNetTest {
         Circuit board = Circuit.create("Main");
         board.component("Device:R", "R1"); String first = CircuitTest.here();
         board.component("Device:R", "R1"); String second = CircuitTest.here();
-        assertThatThrownBy(() -> files.net(board, builtin)).isInstanceOf(NetlistException.class)
-                .hasMessage("duplicate reference R1: / R1 (at " + first + ") and / R1#2 (at " + second + ")");
+        assertFinalizeError(board, "duplicate reference R1: / R1 (at " + first + ") and / R1#2 (at " + second + ")");
     }
 
     @Test
@@ -166,8 +200,7 @@ class CircuitNetTest {
         Circuit board = Circuit.create("Main");
         board.component("Device:R", "R201"); String outer = CircuitTest.here();
         board.instantiate(channel, "ch1");
-        assertThatThrownBy(() -> files.net(board, builtin)).isInstanceOf(NetlistException.class)
-                .hasMessage("duplicate reference R201: / R201 (at " + outer + ") and /ch1/ R1 (at " + inner + ")");
+        assertFinalizeError(board, "duplicate reference R201: / R201 (at " + outer + ") and /ch1/ R1 (at " + inner + ")");
     }
 
     @Test
@@ -179,8 +212,7 @@ class CircuitNetTest {
         Circuit board = Circuit.create("Main");
         Net vin = board.net("VIN");
         board.instantiate(channel, "ch1").bind("IN", vin).bind("OUT", vin); String at = CircuitTest.here();
-        assertThatThrownBy(() -> files.net(board, builtin)).isInstanceOf(NetlistException.class)
-                .hasMessage(at + ": net VIN is connected to itself through ports IN and OUT of instance /ch1/"
+        assertFinalizeError(board, at + ": net VIN is connected to itself through ports IN and OUT of instance /ch1/"
                         + " (definition Channel); make them one port if they are one net");
     }
 
@@ -189,8 +221,7 @@ class CircuitNetTest {
         Circuit channel = Circuit.subcircuit("Channel", "IN", "OUT");
         Circuit board = Circuit.create("Main");
         board.instantiate(channel, "ch1").bind("IN", board.net("VIN")); String at = CircuitTest.here();
-        assertThatThrownBy(() -> files.net(board, builtin)).isInstanceOf(NetlistException.class)
-                .hasMessage(at + ": port OUT of instance /ch1/ (definition Channel) is not connected; bind it to a net"
+        assertFinalizeError(board, at + ": port OUT of instance /ch1/ (definition Channel) is not connected; bind it to a net"
                         + " or remove the port");
     }
 
@@ -201,9 +232,12 @@ class CircuitNetTest {
             Path out = dir.resolve("divider.net");
             Circuit board = Circuit.create("b");
             board.net("GND").connect(board.component("Device:R", "R").pin(1));
-            assertThat(files.writeNet(board, builtin, out)).isTrue();
-            assertThat(Files.readString(out, UTF_8)).isEqualTo(net(board));
-            assertThat(files.writeNet(board, builtin, out)).isFalse();
+            for (Engine engine : engines) {
+                Files.deleteIfExists(out);
+                assertThat(engine.files().writeNet(board, engine.builtin(), out)).isTrue();
+                assertThat(Files.readString(out, UTF_8)).isEqualTo(net(board));
+                assertThat(engine.files().writeNet(board, engine.builtin(), out)).isFalse();
+            }
         } finally {
             try (var walk = Files.walk(dir)) {
                 walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

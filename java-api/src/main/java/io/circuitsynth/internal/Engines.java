@@ -11,6 +11,8 @@ import io.circuitsynth.natives.NativeStatus;
 import io.circuitsynth.natives.Natives;
 import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistStage;
+import io.circuitsynth.placement.JavaPlacementStage;
+import io.circuitsynth.placement.PlacementStage;
 import io.circuitsynth.schematic.JavaSchematicStage;
 import io.circuitsynth.schematic.SchematicStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
@@ -136,6 +138,31 @@ public final class Engines {
             return Optional.empty();
         }
         return Natives.netlistStage();
+    }
+
+    /** The {@code placement} stage of the selected engine. */
+    public static PlacementStage placement() {
+        if (info().kind() == EngineKind.NATIVE) {
+            return Natives.placementStage()
+                    .orElseThrow(() -> new IllegalStateException("native engine selected but not loaded"));
+        }
+        return javaPlacement();
+    }
+
+    /** The Java {@code placement} stage, whatever engine is selected. */
+    public static PlacementStage javaPlacement() {
+        return new JavaPlacementStage();
+    }
+
+    /**
+     * The native {@code placement} stage when the native library is usable; always empty under
+     * {@code circuitsynth.engine=java}.
+     */
+    public static Optional<PlacementStage> nativePlacement() {
+        if (Holder.SELECTION.mode() == EngineMode.JAVA) {
+            return Optional.empty();
+        }
+        return Natives.placementStage();
     }
 
     /** The {@code schematic-writer} stage (the whole pipeline) of the selected engine. */

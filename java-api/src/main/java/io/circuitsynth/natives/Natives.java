@@ -3,6 +3,7 @@ package io.circuitsynth.natives;
 import io.circuitsynth.io.IoStage;
 import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.NetlistStage;
+import io.circuitsynth.placement.PlacementStage;
 import io.circuitsynth.symbols.SymbolIndex;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
@@ -66,5 +67,10 @@ public final class Natives {
     /** The native {@code netlist} stage, if the native library is usable. */
     public static Optional<NetlistStage> netlistStage() {
         return status().loaded() ? Optional.of(new NativeNetlistStage()) : Optional.empty();
+    }
+
+    /** The native {@code placement} stage, if the native library is usable. */
+    public static Optional<PlacementStage> placementStage() {
+        return status().loaded() ? Optional.of(new NativePlacement()) : Optional.empty();
     }
 }

@@ -207,7 +207,8 @@ public final class NetWriter {
             out.open(3, "libsource");
             out.attr("lib", part.lib());
             out.attr("part", part.name());
-            out.attr("description", spec.description());
+            // KiCad writes the library symbol's description here, not the instance's field.
+            out.attr("description", part.description());
             out.close();
             for (ComponentSpec.Field field : spec.fields()) {
                 property(out, field.name(), field.value());
@@ -270,21 +271,34 @@ public final class NetWriter {
         out.close();
     }
 
+    /**
+     * The (lib, part) a libpart is listed under. A symbol read without a nickname whose name holds
+     * {@code :} is listed under the split name, as KiCad lists it ({@code Q17ng}: libsource
+     * {@code (lib "") (part "Connector:Screw_Terminal_01x02_1")}, libpart {@code (lib "Connector")
+     * (part "Screw_…")}).
+     */
+    private static List<String> libpartId(Part part) {
+        int colon = part.name().indexOf(':');
+        if (part.lib().isEmpty() && colon >= 0) {
+            return List.of(part.name().substring(0, colon), part.name().substring(colon + 1));
+        }
+        return List.of(part.lib(), part.name());
+    }
+
     private static void libparts(Out out, Netlist netlist, int[] written) {
         Map<List<String>, Integer> first = new HashMap<>();
         List<Integer> listed = new ArrayList<>();
         for (int c : written) {
             int p = netlist.components().get(c).part();
-            Part part = netlist.parts().get(p);
-            if (first.putIfAbsent(List.of(part.lib(), part.name()), p) == null) {
+            if (first.putIfAbsent(libpartId(netlist.parts().get(p)), p) == null) {
                 listed.add(p);
             }
         }
         listed.sort((a, b) -> {
-            Part pa = netlist.parts().get(a);
-            Part pb = netlist.parts().get(b);
-            int c = StrNumCmp.compareCodePoints(pa.lib(), pb.lib());
-            return c != 0 ? c : StrNumCmp.compareCodePoints(pa.name(), pb.name());
+            List<String> ia = libpartId(netlist.parts().get(a));
+            List<String> ib = libpartId(netlist.parts().get(b));
+            int c = StrNumCmp.compareCodePoints(ia.get(0), ib.get(0));
+            return c != 0 ? c : StrNumCmp.compareCodePoints(ia.get(1), ib.get(1));
         });
         out.open(1, "libparts");
         for (int p : listed) {
@@ -294,9 +308,10 @@ public final class NetWriter {
     }
 
     private static void libpart(Out out, Part part) {
+        List<String> id = libpartId(part);
         out.open(2, "libpart");
-        out.attr("lib", part.lib());
-        out.attr("part", part.name());
+        out.attr("lib", id.get(0));
+        out.attr("part", id.get(1));
         if (!part.description().isEmpty()) {
             out.leaf(3, "description", part.description());
         }

@@ -93,12 +93,27 @@ public final class SyntheticDesigns {
      * {@code R C L D U}, so numbering keeps one counter per prefix.
      */
     public static Design prefixOnly(int components) {
-        List<String> prefixes = List.of("R", "C", "L", "D", "U");
+        return referencesDesign(components, ReferenceKind.PREFIX);
+    }
+
+    /**
+     * {@link #prefixOnly} with every reference written out as {@code absolute}, exactly as
+     * finalize numbers the prefixes ({@code R1 C1 L1 D1 U1 R2 …}): the same finalize work but for
+     * the numbering, so the difference between the two is the cost of generating the references.
+     */
+    public static Design absoluteOnly(int components) {
+        return referencesDesign(components, ReferenceKind.ABSOLUTE);
+    }
+
+    private static final List<String> PREFIXES = List.of("R", "C", "L", "D", "U");
+
+    private static Design referencesDesign(int components, ReferenceKind kind) {
         List<ComponentSpec> parts = new ArrayList<>(components);
         for (int i = 0; i < components; i++) {
-            parts.add(new ComponentSpec("p" + i, "Synthetic:NoPins", ReferenceKind.PREFIX,
-                    prefixes.get(i % prefixes.size()), "", "", "", "", List.of(), false, true, true, List.of(),
-                    List.of(), null));
+            String prefix = PREFIXES.get(i % PREFIXES.size());
+            String reference = kind == ReferenceKind.PREFIX ? prefix : prefix + (i / PREFIXES.size() + 1);
+            parts.add(new ComponentSpec("p" + i, "Synthetic:NoPins", kind, reference, "", "", "", "", List.of(),
+                    false, true, true, List.of(), List.of(), null));
         }
         Definition main = new Definition("Main", List.of(), parts, List.of(), List.of(), List.of(), null);
         return new Design("references", "Main", List.of(main));

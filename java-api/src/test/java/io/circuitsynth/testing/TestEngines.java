@@ -3,6 +3,8 @@ package io.circuitsynth.testing;
 import io.circuitsynth.io.IoStage;
 import io.circuitsynth.io.JavaIoStage;
 import io.circuitsynth.natives.Natives;
+import io.circuitsynth.placement.JavaPlacementStage;
+import io.circuitsynth.placement.PlacementStage;
 import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
@@ -112,6 +114,36 @@ public final class TestEngines {
         }
         return Natives.symbolStage().orElseThrow(() -> new AssertionError("a native netlist stage without a native"
                 + " symbol stage: " + Natives.status().reason()));
+    }
+
+    /** The {@code placement} stages under test, by the same rule as {@link #stagesUnderTest()}. */
+    public static List<PlacementStage> placementStagesUnderTest() {
+        String engine = engine();
+        List<PlacementStage> stages = new ArrayList<>();
+        switch (engine) {
+            case "java":
+                stages.add(new JavaPlacementStage());
+                break;
+            case "native":
+                stages.add(new JavaPlacementStage());
+                stages.add(Natives.placementStage().orElseThrow(() -> new AssertionError(
+                        "circuitsynth.engine=native but Natives.placementStage() found no usable native library;"
+                                + " build it with cargo (rust-crates) and check the loader's log")));
+                break;
+            case "auto":
+            case "":
+                stages.add(new JavaPlacementStage());
+                Natives.placementStage().ifPresent(stages::add);
+                break;
+            default:
+                throw new AssertionError("circuitsynth.engine must be auto, native or java, not '" + engine + "'");
+        }
+        return stages;
+    }
+
+    /** A short label for test names. */
+    public static String name(PlacementStage stage) {
+        return stage instanceof JavaPlacementStage ? "java" : "native";
     }
 
     /** A short label for test names. */

@@ -1,0 +1,165 @@
+//! Measures the netlist stage against its targets on the synthetic designs, Rust alone:
+//! `cargo run --release --example measure [-- OPERATION [RUNS]]`, OPERATION one of `write_net`,
+//! `finalize`, `references`, `read_net`, `encode`, `decode` (default: all), RUNS 11.
+//!
+//! Prints the median and the fastest of the runs, wall time and, on 64-bit Linux, this thread's
+//! CPU time (`CLOCK_THREAD_CPUTIME_ID`), which a shared machine disturbs far less. `references` is the
+//! difference between finalizing `synthetic::prefix_only` and `synthetic::absolute_only`, per
+//! component: the cost of generating one reference. A single operation with many runs is the
+//! input for a profiler (`perf record`).
+
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use circuitsynth_netlist::{codec, finalize, net_read, net_write, synthetic};
+use circuitsynth_symbol_cache::{LibrarySource, SymbolIndex};
+
+fn builtin_index() -> SymbolIndex {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../java-api/src/main/resources/io/circuitsynth/symbols/builtin");
+    let mut files: Vec<_> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "kicad_sym"))
+        .collect();
+    files.sort();
+    let sources: Vec<LibrarySource> = files
+        .iter()
+        .map(|p| {
+            let nickname = p.file_stem().expect("stem").to_string_lossy().into_owned();
+            let bytes = fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            LibrarySource::memory(
+                nickname.clone(),
+                format!("circuitsynth-builtin/{nickname}.kicad_sym"),
+                Arc::<[u8]>::from(bytes),
+            )
+        })
+        .collect();
+    SymbolIndex::open(&sources, None)
+}
+
+#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+mod thread_clock {
+    /// `struct timespec` on 64-bit Linux: `time_t` and `long` are both 64 bits.
+    #[repr(C)]
+    struct Timespec {
+        seconds: i64,
+        nanos: i64,
+    }
+
+    extern "C" {
+        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+    }
+
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+
+    pub fn now() -> Option<std::time::Duration> {
+        let mut t = Timespec {
+            seconds: 0,
+            nanos: 0,
+        };
+        // SAFETY: `t` is a valid, writable timespec for the call; the C library is linked into
+        // every Rust program on Linux.
+        let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
+        (rc == 0).then(|| std::time::Duration::new(t.seconds as u64, t.nanos as u32))
+    }
+}
+
+/// This thread's CPU time so far, where the platform tells it.
+fn cpu_time() -> Option<Duration> {
+    #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
+    return thread_clock::now();
+    #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
+    return None;
+}
+
+/// Median wall and CPU time of `runs` runs of `op`, each divided by `per`.
+fn timed(runs: usize, per: u32, mut op: impl FnMut()) -> (Duration, Duration, Option<Duration>) {
+    op();
+    let mut walls = Vec::with_capacity(runs);
+    let mut cpus = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let cpu = cpu_time();
+        let start = Instant::now();
+        op();
+        walls.push(start.elapsed() / per);
+        if let (Some(before), Some(after)) = (cpu, cpu_time()) {
+            cpus.push((after - before) / per);
+        }
+    }
+    walls.sort();
+    cpus.sort();
+    (walls[runs / 2], walls[0], cpus.get(cpus.len() / 2).copied())
+}
+
+fn report(name: &str, (median, fastest, cpu): (Duration, Duration, Option<Duration>)) {
+    let cpu = cpu.map_or("-".to_string(), |c| format!("{c:.3?}"));
+    println!("{name:<30} median {median:>11.3?}  fastest {fastest:>11.3?}  CPU median {cpu:>11}");
+}
+
+fn measure(name: &str, runs: usize, per: u32, op: impl FnMut()) {
+    report(name, timed(runs, per, op));
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let only = args.first().map(String::as_str).unwrap_or("all");
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(11);
+    let wanted = |name: &str| only == "all" || only == name;
+
+    let index = builtin_index();
+    let design = synthetic::design(10_000, 12_000);
+    let references = synthetic::prefix_only(10_000);
+    let absolutes = synthetic::absolute_only(10_000);
+    let small = synthetic::design(1_500, 1_800);
+    let net1500 = net_write::write_net(&finalize::finalize(&small, &index).expect("finalizes"));
+    let encoded = codec::encode(&design);
+
+    if wanted("write_net") {
+        measure("finalize + write_net 10k", runs, 1, || {
+            let netlist = finalize::finalize(&design, &index).expect("finalizes");
+            std::hint::black_box(net_write::write_net(&netlist));
+        });
+    }
+    if wanted("finalize") {
+        measure("finalize 10k", runs, 1, || {
+            std::hint::black_box(finalize::finalize(&design, &index).expect("finalizes"));
+        });
+    }
+    if wanted("references") {
+        let prefixed = timed(runs, 10_000, || {
+            std::hint::black_box(finalize::finalize(&references, &index).expect("finalizes"));
+        });
+        let absolute = timed(runs, 10_000, || {
+            std::hint::black_box(finalize::finalize(&absolutes, &index).expect("finalizes"));
+        });
+        report("finalize prefix-only, per part", prefixed);
+        report("finalize absolute, per part", absolute);
+        let less = |a: Duration, b: Duration| a.saturating_sub(b);
+        report(
+            "per generated reference",
+            (
+                less(prefixed.0, absolute.0),
+                less(prefixed.1, absolute.1),
+                prefixed.2.zip(absolute.2).map(|(p, a)| less(p, a)),
+            ),
+        );
+    }
+    if wanted("read_net") {
+        measure("read_net 1,500", runs, 1, || {
+            std::hint::black_box(net_read::read(&net1500).expect("reads"));
+        });
+    }
+    if wanted("encode") {
+        measure("codec encode 10k", runs, 1, || {
+            std::hint::black_box(codec::encode(&design));
+        });
+    }
+    if wanted("decode") {
+        measure("codec decode 10k", runs, 1, || {
+            std::hint::black_box(codec::decode(&encoded).expect("decodes"));
+        });
+    }
+}

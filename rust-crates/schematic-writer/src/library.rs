@@ -1,6 +1,7 @@
 //! The library text of symbols, for a schematic's `lib_symbols` and the project library: each
 //! symbol as its library has it, renamed to its `LIB:NAME` id, derived symbols flattened the way
-//! eeschema's `LIB_SYMBOL::Flatten` does. Each library file is read and parsed once per project.
+//! eeschema's `LIB_SYMBOL::Flatten` does. Each library file is read once per project; a symbol is
+//! parsed alone when the file has KiCad's layout, else the whole file is parsed, once.
 //! The Java twin is `io.circuitsynth.schematic.LibrarySymbols`.
 
 use std::collections::HashMap;
@@ -56,11 +57,17 @@ pub const BUILTIN: [(&str, &[u8]); 8] = [
     ),
 ];
 
-/// A parsed library: its tree and its top-level symbols by name.
+/// A library file: its bytes, and its symbols as they are looked up. KiCad saves each top-level
+/// symbol as `LF TAB (symbol "NAME" LF`, so a symbol is found by that text and parsed alone; a
+/// file laid out otherwise is parsed whole, once.
 struct Library {
-    doc: Document<'static>,
-    symbols: HashMap<String, usize>,
     bytes: Arc<[u8]>,
+    source: String,
+    /// Symbol name → (document index, node).
+    symbols: HashMap<String, (usize, usize)>,
+    docs: Vec<Document<'static>>,
+    /// The whole file's document index and its top-level symbols, once parsed.
+    whole: Option<(usize, HashMap<String, usize>)>,
 }
 
 pub(crate) struct LibrarySymbols<'i> {
@@ -104,24 +111,78 @@ fn third(d: &Document<'_>, list: usize) -> String {
     }
 }
 
-fn parse(bytes: Arc<[u8]>, source: &str) -> Result<Library, SchematicError> {
-    let doc = Document::parse_owned(bytes.to_vec())
-        .map_err(|e| SchematicError::new(format!("{source}:{e}")))?;
-    let mut symbols = HashMap::new();
-    for c in doc.children(0).skip(1) {
-        if is_head(&doc, c, "symbol") {
-            if let Some(name) = doc.children(c).nth(1) {
-                if doc.kind(name) != Kind::List {
-                    symbols.entry(string_value(&doc, name)).or_insert(c);
-                }
+fn parse(bytes: &[u8], source: &str) -> Result<Document<'static>, SchematicError> {
+    Document::parse_owned(bytes.to_vec()).map_err(|e| SchematicError::new(format!("{source}:{e}")))
+}
+
+/// How KiCad's formatter opens a symbol library: LF line ends, one tab per level. Only in that
+/// layout is a line `TAB (symbol "NAME"` sure to open a top-level symbol (KiCad escapes LF in
+/// strings, so no string spans lines).
+const KICAD_LAYOUT: &[u8] = b"(kicad_symbol_lib\n\t(";
+
+/// Symbol `name` cut out of `bytes` and parsed alone, found by the text KiCad saves it as,
+/// `LF TAB (symbol "NAME" LF` ... `LF TAB )`. None sends the caller to the whole parse: another layout (CRLF,
+/// hand-written), a name written otherwise, a list that does not close or does not parse (the
+/// whole parse then reports the error where it is in the file).
+fn parse_alone(bytes: &[u8], name: &str) -> Option<Document<'static>> {
+    if !bytes.starts_with(KICAD_LAYOUT) {
+        return None;
+    }
+    let needle = format!("\n\t(symbol {}\n", circuitsynth_io::build::quote(name));
+    let start = memchr::memmem::find(bytes, needle.as_bytes())? + 2;
+    let end = list_end(bytes, start)?;
+    // KiCad closes a top-level list on a line of its own; any other close means the file's
+    // lists do not match its layout, and the whole parse says where.
+    if !bytes[..end].ends_with(b"\n\t)") {
+        return None;
+    }
+    let doc = Document::parse_owned(bytes[start..end].to_vec()).ok()?;
+    let named = is_head(&doc, 0, "symbol")
+        && doc
+            .children(0)
+            .nth(1)
+            .is_some_and(|n| doc.kind(n) != Kind::List && string_value(&doc, n) == name);
+    named.then_some(doc)
+}
+
+/// One past the `)` closing the list opened at `start`, strings skipped.
+fn list_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut string = false;
+    let mut i = start;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if string {
+            if b == b'\\' {
+                i += 1;
+            } else if b == b'"' {
+                string = false;
+            }
+        } else if b == b'"' {
+            string = true;
+        } else if b == b'(' {
+            depth += 1;
+        } else if b == b')' {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i + 1);
             }
         }
+        i += 1;
     }
-    Ok(Library {
-        doc,
-        symbols,
-        bytes,
-    })
+    None
+}
+
+impl Library {
+    fn new(bytes: Arc<[u8]>, source: String) -> Library {
+        Library {
+            bytes,
+            source,
+            symbols: HashMap::new(),
+            docs: Vec::new(),
+            whole: None,
+        }
+    }
 }
 
 impl<'i> LibrarySymbols<'i> {
@@ -138,13 +199,14 @@ impl<'i> LibrarySymbols<'i> {
     }
 
     /// Serves `lib` from `bytes` (the project's own library), ahead of the index.
-    pub(crate) fn register(&mut self, lib: &str, bytes: Vec<u8>) -> Result<(), SchematicError> {
-        let library = parse(Arc::from(bytes), &format!("{lib}.kicad_sym"))?;
-        self.libraries.insert(lib.to_string(), library);
-        Ok(())
+    pub(crate) fn register(&mut self, lib: &str, bytes: Vec<u8>) {
+        self.libraries.insert(
+            lib.to_string(),
+            Library::new(Arc::from(bytes), format!("{lib}.kicad_sym")),
+        );
     }
 
-    fn library(&mut self, lib: &str) -> Result<&Library, SchematicError> {
+    fn library(&mut self, lib: &str) -> Result<&mut Library, SchematicError> {
         if !self.libraries.contains_key(lib) {
             let (bytes, source): (Arc<[u8]>, String) = match self.index.library_file(lib) {
                 Some(file) => {
@@ -165,10 +227,10 @@ impl<'i> LibrarySymbols<'i> {
                     }
                 },
             };
-            let library = parse(bytes, &source)?;
-            self.libraries.insert(lib.to_string(), library);
+            self.libraries
+                .insert(lib.to_string(), Library::new(bytes, source));
         }
-        Ok(&self.libraries[lib])
+        Ok(self.libraries.get_mut(lib).expect("just inserted"))
     }
 
     /// The bytes of library `lib` (what its symbols' file ranges point into).
@@ -176,12 +238,42 @@ impl<'i> LibrarySymbols<'i> {
         Ok(self.library(lib)?.bytes.clone())
     }
 
-    fn symbol_node(library: &Library, lib: &str, name: &str) -> Result<usize, SchematicError> {
-        library.symbols.get(name).copied().ok_or_else(|| {
+    /// Symbol `name` of `lib`: (document index, node).
+    fn symbol(&mut self, lib: &str, name: &str) -> Result<(usize, usize), SchematicError> {
+        let library = self.library(lib)?;
+        if let Some(&found) = library.symbols.get(name) {
+            return Ok(found);
+        }
+        if library.whole.is_none() {
+            if let Some(doc) = parse_alone(&library.bytes, name) {
+                library.docs.push(doc);
+                let found = (library.docs.len() - 1, 0);
+                library.symbols.insert(name.to_string(), found);
+                return Ok(found);
+            }
+            let doc = parse(&library.bytes, &library.source)?;
+            let mut symbols = HashMap::new();
+            for c in doc.children(0).skip(1) {
+                if is_head(&doc, c, "symbol") {
+                    if let Some(n) = doc.children(c).nth(1) {
+                        if doc.kind(n) != Kind::List {
+                            symbols.entry(string_value(&doc, n)).or_insert(c);
+                        }
+                    }
+                }
+            }
+            library.docs.push(doc);
+            library.whole = Some((library.docs.len() - 1, symbols));
+        }
+        let (doc, symbols) = library.whole.as_ref().expect("parsed above");
+        let node = *symbols.get(name).ok_or_else(|| {
             SchematicError::new(format!(
                 "symbol {lib}:{name} is no longer in its library file; the library changed since it was indexed, index it again"
             ))
-        })
+        })?;
+        let found = (*doc, node);
+        library.symbols.insert(name.to_string(), found);
+        Ok(found)
     }
 
     fn extends_of(d: &Document<'_>, symbol: usize) -> Option<String> {
@@ -199,27 +291,31 @@ impl<'i> LibrarySymbols<'i> {
         name: &str,
         id: &str,
     ) -> Result<(), SchematicError> {
-        let library = self.library(lib)?;
-        let d = &library.doc;
-        let node = Self::symbol_node(library, lib, name)?;
-        let mut chain = vec![node];
-        let mut parent = Self::extends_of(d, node);
+        let first = self.symbol(lib, name)?;
+        let mut chain = vec![first];
+        let mut parent = {
+            let library = &self.libraries[lib];
+            Self::extends_of(&library.docs[first.0], first.1)
+        };
         while let Some(p) = parent {
             if chain.len() > 64 {
                 return Err(SchematicError::new(format!(
                     "symbol {lib}:{name} extends a chain of more than 64 symbols"
                 )));
             }
-            let pn = Self::symbol_node(library, lib, &p)?;
-            if chain.contains(&pn) {
+            let found = self.symbol(lib, &p)?;
+            if chain.contains(&found) {
                 return Err(SchematicError::new(format!(
                     "symbol {lib}:{name} extends itself through {p}"
                 )));
             }
-            chain.push(pn);
-            parent = Self::extends_of(d, pn);
+            chain.push(found);
+            let library = &self.libraries[lib];
+            parent = Self::extends_of(&library.docs[found.0], found.1);
         }
-        let root = *chain.last().expect("the chain holds the symbol");
+        let docs = &self.libraries[lib].docs;
+        let (root_doc, root) = *chain.last().expect("the chain holds the symbol");
+        let d = &docs[root_doc];
         b.open("symbol").string(id);
         if chain.len() == 1 {
             let mut fonts = false;
@@ -236,27 +332,30 @@ impl<'i> LibrarySymbols<'i> {
         // Fields: the root's, then each level down overrides (eeschema's Flatten): a mandatory
         // field when the level gives it text, any other field by name (moved to the end), the
         // keywords and footprint filters when the level gives them.
-        let mut fields: Vec<usize> = Vec::new();
-        for &s in chain.iter().rev() {
-            for c in d.children(s).skip(1) {
-                if !is_head(d, c, "property") {
+        let mut fields: Vec<(usize, usize)> = Vec::new();
+        for &(sd, s) in chain.iter().rev() {
+            let ld = &docs[sd];
+            for c in ld.children(s).skip(1) {
+                if !is_head(ld, c, "property") {
                     continue;
                 }
-                let key = second(d, c);
-                let found = fields.iter().rposition(|&f| second(d, f) == key);
+                let key = second(ld, c);
+                let found = fields
+                    .iter()
+                    .rposition(|&(fd, f)| second(&docs[fd], f) == key);
                 let mandatory = MANDATORY.contains(&key.as_str());
                 let keeps_parent = (mandatory || key == "ki_keywords" || key == "ki_fp_filters")
-                    && third(d, c).is_empty();
+                    && third(ld, c).is_empty();
                 if found.is_some() && keeps_parent {
                     continue;
                 }
                 match found {
-                    Some(i) if mandatory => fields[i] = c,
+                    Some(i) if mandatory => fields[i] = (sd, c),
                     Some(i) => {
                         fields.remove(i);
-                        fields.push(c);
+                        fields.push((sd, c));
                     }
-                    None => fields.push(c),
+                    None => fields.push((sd, c)),
                 }
             }
         }
@@ -276,18 +375,18 @@ impl<'i> LibrarySymbols<'i> {
             copy(d, c, b, None);
         }
         for key in MANDATORY {
-            for &f in &fields {
-                if second(d, f) == key {
-                    copy(d, f, b, None);
+            for &(fd, f) in &fields {
+                if second(&docs[fd], f) == key {
+                    copy(&docs[fd], f, b, None);
                 }
             }
         }
         for pass in 0..2 {
-            for &f in &fields {
-                let key = second(d, f);
+            for &(fd, f) in &fields {
+                let key = second(&docs[fd], f);
                 let ki = key == "ki_keywords" || key == "ki_fp_filters";
                 if !MANDATORY.contains(&key.as_str()) && ki == (pass == 1) {
-                    copy(d, f, b, None);
+                    copy(&docs[fd], f, b, None);
                 }
             }
         }
@@ -349,5 +448,156 @@ fn copy_node(
             }
             b.string(&value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! A symbol is cut out of a library in KiCad's layout and parsed alone, else the whole file
+    //! is parsed; both ways give the same text. The Java twin is `LibrarySymbolsTest`, with the
+    //! same libraries and expectations.
+
+    use super::*;
+
+    /// KiCad's layout: the parent after the child, so extends is resolved by a second cut.
+    const KICAD: &str = concat!(
+        "(kicad_symbol_lib\n",
+        "\t(version 20241209)\n",
+        "\t(generator \"kicad_symbol_editor\")\n",
+        "\t(symbol \"Child\"\n",
+        "\t\t(extends \"Base\")\n",
+        "\t\t(property \"Value\" \"Child\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"Description\" \"\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"ki_keywords\" \"kid\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t)\n",
+        "\t(symbol \"Base\"\n",
+        "\t\t(pin_names\n",
+        "\t\t\t(offset 0.254)\n",
+        "\t\t)\n",
+        "\t\t(property \"Reference\" \"U\"\n",
+        "\t\t\t(at 0 1.27 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"Value\" \"Base\"\n",
+        "\t\t\t(at 0 -1.27 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"Description\" \"a base (with \\\")\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t\t(symbol \"Base_0_1\"\n",
+        "\t\t\t(rectangle\n",
+        "\t\t\t\t(start -2.54 2.54)\n",
+        "\t\t\t\t(end 2.54 -2.54)\n",
+        "\t\t\t)\n",
+        "\t\t)\n",
+        "\t)\n",
+        "\t(symbol \"Say \\\"hi\\\" \\\\o/\"\n",
+        "\t\t(property \"Reference\" \"Q\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t)\n",
+        ")\n"
+    );
+
+    /// Child flattened: Base's fields and units, Child's value and keywords, Base's description.
+    const CHILD: &str = concat!(
+        "(kicad_symbol_lib\n",
+        "\t(symbol \"lib:Child\"\n",
+        "\t\t(pin_names\n",
+        "\t\t\t(offset 0.254)\n",
+        "\t\t)\n",
+        "\t\t(property \"Reference\" \"U\"\n",
+        "\t\t\t(at 0 1.27 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"Value\" \"Child\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"Description\" \"a base (with \\\")\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t\t(property \"ki_keywords\" \"kid\"\n",
+        "\t\t\t(at 0 0 0)\n",
+        "\t\t)\n",
+        "\t\t(symbol \"Child_0_1\"\n",
+        "\t\t\t(rectangle\n",
+        "\t\t\t\t(start -2.54 2.54)\n",
+        "\t\t\t\t(end 2.54 -2.54)\n",
+        "\t\t\t)\n",
+        "\t\t)\n",
+        "\t\t(embedded_fonts no)\n",
+        "\t)\n",
+        ")\n"
+    );
+
+    const GONE: &str = "symbol lib:Gone is no longer in its library file; the library changed since it was indexed, index it again";
+
+    fn write(library: &str, name: &str) -> Result<String, String> {
+        let index = SymbolIndex::open(&[], None);
+        let mut libs = LibrarySymbols::new(&index);
+        libs.register("lib", library.as_bytes().to_vec());
+        let mut b = Builder::new("kicad_symbol_lib");
+        libs.write(&mut b, "lib", name, &format!("lib:{name}"))
+            .map_err(|e| e.message)?;
+        Ok(String::from_utf8(b.finish().print()).expect("UTF-8"))
+    }
+
+    #[test]
+    fn a_derived_symbol_is_flattened_with_its_parent_cut_out_too() {
+        assert_eq!(write(KICAD, "Child"), Ok(CHILD.to_string()));
+    }
+
+    #[test]
+    fn a_name_with_escapes_is_found() {
+        let expected = concat!(
+            "(kicad_symbol_lib\n",
+            "\t(symbol \"lib:Say \\\"hi\\\" \\\\o/\"\n",
+            "\t\t(property \"Reference\" \"Q\"\n",
+            "\t\t\t(at 0 0 0)\n",
+            "\t\t)\n",
+            "\t\t(embedded_fonts no)\n",
+            "\t)\n",
+            ")\n"
+        );
+        assert_eq!(write(KICAD, "Say \"hi\" \\o/"), Ok(expected.to_string()));
+    }
+
+    #[test]
+    fn crlf_lines_and_other_layouts_are_parsed_whole() {
+        let expected = Ok(CHILD.to_string());
+        assert_eq!(write(&KICAD.replace('\n', "\r\n"), "Child"), expected);
+        assert_eq!(write(&KICAD.replace("\n\t", "\n  "), "Child"), expected);
+        let one_line = KICAD
+            .split('\n')
+            .map(|l| l.trim_start_matches('\t'))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(write(&one_line, "Child"), expected);
+    }
+
+    #[test]
+    fn a_missing_symbol_is_reported_as_before() {
+        for library in [KICAD.to_string(), KICAD.replace('\n', "\r\n")] {
+            assert_eq!(write(&library, "Gone"), Err(GONE.to_string()));
+            let orphan = library.replace("(extends \"Base\")", "(extends \"Gone\")");
+            assert_eq!(write(&orphan, "Child"), Err(GONE.to_string()));
+        }
+    }
+
+    #[test]
+    fn a_broken_list_is_reported_where_it_is_in_the_file() {
+        // Child's first property loses its close: Child's list then closes on the file's last line.
+        let broken = KICAD.replacen("\t\t\t(at 0 0 0)\n\t\t)\n", "\t\t\t(at 0 0 0)\n", 1);
+        assert_eq!(
+            write(&broken, "Child"),
+            Err(
+                "lib.kicad_sym:41:1: expected ')' to close the list opened at 1:1, found end of input"
+                    .to_string()
+            )
+        );
     }
 }

@@ -44,7 +44,7 @@ pub(crate) fn files(w: &mut Writer<'_, '_>) -> Result<GeneratedProject, Schemati
         }
         let bytes = b.finish().print();
         let lib = w.local_lib.clone();
-        w.libs.register(&lib, bytes.clone())?;
+        w.libs.register(&lib, bytes.clone());
         local_library = Some(bytes);
     }
     let paths = instance_paths(w);

@@ -7,9 +7,11 @@ import io.circuitsynth.io.SexprTree;
 import io.circuitsynth.symbols.BuiltinLibraries;
 import io.circuitsynth.symbols.SymbolIndex;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +20,30 @@ import java.util.Map;
  * The library text of symbols, for a schematic's {@code lib_symbols} and the project library:
  * each symbol as its library has it, renamed to its {@code LIB:NAME} id, derived symbols
  * flattened the way eeschema's {@code LIB_SYMBOL::Flatten} does (specification section
- * "lib_symbols"). Each library file is read and parsed once per project.
+ * "lib_symbols"). Each library file is read once per project; a symbol is parsed alone when the
+ * file has KiCad's layout, else the whole file is parsed, once.
  */
 final class LibrarySymbols {
-    /** A parsed library: its tree and its top-level symbols by name. */
-    private record Library(SexprTree tree, Map<String, Integer> symbols) {}
+    /**
+     * A library file: its bytes, and its symbols as they are looked up. KiCad saves each top-level
+     * symbol as {@code LF TAB (symbol "NAME" LF}, so a symbol is found by that text and parsed
+     * alone; a file laid out otherwise is parsed whole, once.
+     */
+    private static final class Library {
+        final byte[] bytes;
+        final String source;
+        final Map<String, Sym> symbols = new HashMap<>();
+        SexprTree whole;
+        Map<String, Integer> wholeSymbols;
+
+        Library(byte[] bytes, String source) {
+            this.bytes = bytes;
+            this.source = source;
+        }
+    }
+
+    /** One symbol's list: the tree holding it and its node. */
+    private record Sym(SexprTree tree, int node) {}
 
     private static final String[] MANDATORY = {"Reference", "Value", "Footprint", "Datasheet", "Description"};
 
@@ -40,7 +61,7 @@ final class LibrarySymbols {
 
     /** Serves {@code lib} from {@code bytes} (the project's own library), ahead of the index. */
     void register(String lib, byte[] bytes) {
-        libraries.put(lib, parse(bytes, lib + ".kicad_sym"));
+        libraries.put(lib, new Library(bytes, lib + ".kicad_sym"));
     }
 
     private Library library(String lib) {
@@ -71,29 +92,117 @@ final class LibrarySymbols {
                         + " give the library as a .kicad_sym file");
             }
         }
-        Library library = parse(bytes, source);
+        Library library = new Library(bytes, source);
         libraries.put(lib, library);
         return library;
     }
 
-    private static Library parse(byte[] bytes, String source) {
-        SexprTree tree;
+    private static SexprTree parse(byte[] bytes, String source) {
         try {
-            tree = new JavaIoStage().parse(bytes, source);
+            return new JavaIoStage().parse(bytes, source);
         } catch (SexprParseException e) {
             throw new SchematicException(e.getMessage());
         }
-        Map<String, Integer> symbols = new HashMap<>();
-        int root = tree.root();
-        for (int c = next(tree, root, tree.firstChild(root)); c != SexprTree.NONE; c = next(tree, root, c)) {
-            if (isHead(tree, c, "symbol")) {
-                int name = tree.nextSibling(c, tree.firstChild(c));
-                if (name != SexprTree.NONE && !tree.isList(name)) {
-                    symbols.putIfAbsent(tree.stringValue(name), c);
+    }
+
+    /**
+     * How KiCad's formatter opens a symbol library: LF line ends, one tab per level. Only in that
+     * layout is a line {@code TAB (symbol "NAME"} sure to open a top-level symbol (KiCad escapes LF
+     * in strings, so no string spans lines).
+     */
+    private static final byte[] KICAD_LAYOUT = "(kicad_symbol_lib\n\t(".getBytes(StandardCharsets.US_ASCII);
+
+    private static final byte[] CLOSE = "\n\t)".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Symbol {@code name} cut out of {@code bytes} and parsed alone, found by the text KiCad saves
+     * it as, {@code LF TAB (symbol "NAME" LF} ... {@code LF TAB )}. Null sends the caller to the whole parse: another
+     * layout (CRLF, hand-written), a name written otherwise, a list that does not close or does
+     * not parse (the whole parse then reports the error where it is in the file).
+     */
+    private static SexprTree parseAlone(byte[] bytes, String name) {
+        if (bytes.length < KICAD_LAYOUT.length
+                || !Arrays.equals(bytes, 0, KICAD_LAYOUT.length, KICAD_LAYOUT, 0, KICAD_LAYOUT.length)) {
+            return null;
+        }
+        byte[] needle = ("\n\t(symbol " + quote(name) + "\n").getBytes(StandardCharsets.UTF_8);
+        int at = find(bytes, needle);
+        if (at < 0) {
+            return null;
+        }
+        int start = at + 2;
+        int end = listEnd(bytes, start);
+        // KiCad closes a top-level list on a line of its own; any other close means the file's
+        // lists do not match its layout, and the whole parse says where.
+        if (end < 0 || !Arrays.equals(bytes, end - 3, end, CLOSE, 0, CLOSE.length)) {
+            return null;
+        }
+        SexprTree tree;
+        try {
+            tree = new JavaIoStage().parse(Arrays.copyOfRange(bytes, start, end), "");
+        } catch (SexprParseException e) {
+            return null;
+        }
+        int n = tree.nextSibling(tree.root(), tree.firstChild(tree.root()));
+        boolean named = isHead(tree, tree.root(), "symbol") && n != SexprTree.NONE && !tree.isList(n)
+                && tree.stringValue(n).equals(name);
+        return named ? tree : null;
+    }
+
+    /** {@code value} quoted as KiCad writes strings (the io stage's escapes). */
+    private static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '"' -> out.append("\\\"");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Where {@code needle} first occurs in {@code bytes}, or -1. */
+    private static int find(byte[] bytes, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (bytes[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** One past the {@code )} closing the list opened at {@code start}, strings skipped; -1 if none. */
+    private static int listEnd(byte[] bytes, int start) {
+        int depth = 0;
+        boolean string = false;
+        for (int i = start; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (string) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    string = false;
+                }
+            } else if (b == '"') {
+                string = true;
+            } else if (b == '(') {
+                depth++;
+            } else if (b == ')') {
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
                 }
             }
         }
-        return new Library(tree, symbols);
+        return -1;
     }
 
     private static int next(SexprTree t, int list, int child) {
@@ -125,13 +234,40 @@ final class LibrarySymbols {
         return value == SexprTree.NONE || t.isList(value) ? "" : t.stringValue(value);
     }
 
-    private int symbolNode(String lib, String name) {
-        Integer node = library(lib).symbols().get(name);
+    private Sym symbol(String lib, String name) {
+        Library library = library(lib);
+        Sym found = library.symbols.get(name);
+        if (found != null) {
+            return found;
+        }
+        if (library.whole == null) {
+            SexprTree alone = parseAlone(library.bytes, name);
+            if (alone != null) {
+                Sym sym = new Sym(alone, alone.root());
+                library.symbols.put(name, sym);
+                return sym;
+            }
+            library.whole = parse(library.bytes, library.source);
+            library.wholeSymbols = new HashMap<>();
+            SexprTree tree = library.whole;
+            int root = tree.root();
+            for (int c = next(tree, root, tree.firstChild(root)); c != SexprTree.NONE; c = next(tree, root, c)) {
+                if (isHead(tree, c, "symbol")) {
+                    int n = tree.nextSibling(c, tree.firstChild(c));
+                    if (n != SexprTree.NONE && !tree.isList(n)) {
+                        library.wholeSymbols.putIfAbsent(tree.stringValue(n), c);
+                    }
+                }
+            }
+        }
+        Integer node = library.wholeSymbols.get(name);
         if (node == null) {
             throw new SchematicException("symbol " + lib + ":" + name + " is no longer in its library file;"
                     + " the library changed since it was indexed, index it again");
         }
-        return node;
+        Sym sym = new Sym(library.whole, node);
+        library.symbols.put(name, sym);
+        return sym;
     }
 
     private String extendsOf(SexprTree t, int symbol) {
@@ -149,23 +285,24 @@ final class LibrarySymbols {
      * {@code id}.
      */
     void write(SexprBuilder b, String lib, String name, String id) {
-        SexprTree t = library(lib).tree();
-        int node = symbolNode(lib, name);
-        List<Integer> chain = new ArrayList<>();
-        chain.add(node);
-        String parent = extendsOf(t, node);
+        Sym self = symbol(lib, name);
+        List<Sym> chain = new ArrayList<>();
+        chain.add(self);
+        String parent = extendsOf(self.tree(), self.node());
         while (parent != null) {
             if (chain.size() > 64) {
                 throw new SchematicException("symbol " + lib + ":" + name + " extends a chain of more than 64 symbols");
             }
-            int p = symbolNode(lib, parent);
+            Sym p = symbol(lib, parent);
             if (chain.contains(p)) {
                 throw new SchematicException("symbol " + lib + ":" + name + " extends itself through " + parent);
             }
             chain.add(p);
-            parent = extendsOf(t, p);
+            parent = extendsOf(p.tree(), p.node());
         }
-        int root = chain.get(chain.size() - 1);
+        Sym rootSym = chain.get(chain.size() - 1);
+        SexprTree t = rootSym.tree();
+        int root = rootSym.node();
         b.list("symbol").string(id);
         if (chain.size() == 1) {
             boolean fonts = false;
@@ -182,33 +319,34 @@ final class LibrarySymbols {
         // Fields: the root's, then each level down overrides (eeschema's Flatten): a mandatory
         // field when the level gives it text, any other field by name (moved to the end), the
         // keywords and footprint filters when the level gives them.
-        List<int[]> fields = new ArrayList<>();
+        List<Sym> fields = new ArrayList<>();
         for (int level = chain.size() - 1; level >= 0; level--) {
-            int s = chain.get(level);
-            for (int c = next(t, s, t.firstChild(s)); c != SexprTree.NONE; c = next(t, s, c)) {
-                if (!isHead(t, c, "property")) {
+            SexprTree lt = chain.get(level).tree();
+            int s = chain.get(level).node();
+            for (int c = next(lt, s, lt.firstChild(s)); c != SexprTree.NONE; c = next(lt, s, c)) {
+                if (!isHead(lt, c, "property")) {
                     continue;
                 }
-                String key = propertyKey(t, c);
+                String key = propertyKey(lt, c);
                 int found = -1;
                 for (int i = 0; i < fields.size(); i++) {
-                    if (propertyKey(t, fields.get(i)[0]).equals(key)) {
+                    if (propertyKey(fields.get(i).tree(), fields.get(i).node()).equals(key)) {
                         found = i;
                     }
                 }
                 boolean mandatory = isMandatory(key);
                 boolean keepsParent = (mandatory || key.equals("ki_keywords") || key.equals("ki_fp_filters"))
-                        && propertyValue(t, c).isEmpty();
+                        && propertyValue(lt, c).isEmpty();
                 if (found >= 0 && keepsParent) {
                     continue;
                 }
                 if (found >= 0 && mandatory) {
-                    fields.set(found, new int[] {c});
+                    fields.set(found, new Sym(lt, c));
                 } else {
                     if (found >= 0) {
                         fields.remove(found);
                     }
-                    fields.add(new int[] {c});
+                    fields.add(new Sym(lt, c));
                 }
             }
         }
@@ -222,18 +360,18 @@ final class LibrarySymbols {
             copy(t, c, b, null, null);
         }
         for (String key : MANDATORY) {
-            for (int[] f : fields) {
-                if (propertyKey(t, f[0]).equals(key)) {
-                    copy(t, f[0], b, null, null);
+            for (Sym f : fields) {
+                if (propertyKey(f.tree(), f.node()).equals(key)) {
+                    copy(f.tree(), f.node(), b, null, null);
                 }
             }
         }
         for (int pass = 0; pass < 2; pass++) {
-            for (int[] f : fields) {
-                String key = propertyKey(t, f[0]);
+            for (Sym f : fields) {
+                String key = propertyKey(f.tree(), f.node());
                 boolean ki = key.equals("ki_keywords") || key.equals("ki_fp_filters");
                 if (!isMandatory(key) && ki == (pass == 1)) {
-                    copy(t, f[0], b, null, null);
+                    copy(f.tree(), f.node(), b, null, null);
                 }
             }
         }

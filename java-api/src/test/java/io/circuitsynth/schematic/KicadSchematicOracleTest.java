@@ -56,6 +56,8 @@ class KicadSchematicOracleTest {
     /** The same libraries opened by the native engine, when it is under test; else null. */
     private static io.circuitsynth.symbols.SymbolIndex nativeIndex;
     private static SchematicStage nativeStage;
+    private static io.circuitsynth.symbols.SymbolIndex builtinJava;
+    private static io.circuitsynth.symbols.SymbolIndex builtinNative;
 
     /**
      * One design of the corpus.
@@ -65,7 +67,7 @@ class KicadSchematicOracleTest {
      * @param original the design's own root schematic (a KiCad demo), or null for a design that must come out clean
      * @param renamed how many nets KiCad names otherwise than finalize (documented rename cases)
      */
-    private record Case(String name, Supplier<Design> design, Path original, int renamed) {}
+    private record Case(String name, Supplier<Design> design, Path original, int renamed, boolean builtin) {}
 
     private static Design readNet(Path file) {
         try {
@@ -96,10 +98,10 @@ class KicadSchematicOracleTest {
         for (Object[] d : demo) {
             String name = (String) d[0];
             cases.add(new Case(name, () -> readNet(kicad.resolve(name + ".net")), demos.resolve((String) d[1]),
-                    (Integer) d[2]));
+                    (Integer) d[2], false));
         }
         for (int n : new int[] {1, 10, 100, 1000}) {
-            cases.add(new Case("synthetic_" + n, () -> SyntheticCircuits.of(n), null, 0));
+            cases.add(new Case("synthetic_" + n, () -> SyntheticCircuits.of(n), null, 0, false));
         }
         for (Path vector : KicadFiles.find(conformance().resolve("schematic"), ".json")) {
             if (vector.getParent().equals(conformance().resolve("schematic"))) {
@@ -117,7 +119,7 @@ class KicadSchematicOracleTest {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                }, null, renamed));
+                }, null, renamed, true));
             }
         }
         return cases;
@@ -131,8 +133,11 @@ class KicadSchematicOracleTest {
         if (libraries != null) {
             libraries.close();
         }
-        if (nativeIndex != null) {
-            nativeIndex.close();
+        for (io.circuitsynth.symbols.SymbolIndex index : new io.circuitsynth.symbols.SymbolIndex[] {nativeIndex,
+            builtinJava, builtinNative}) {
+            if (index != null) {
+                index.close();
+            }
         }
     }
 
@@ -145,9 +150,12 @@ class KicadSchematicOracleTest {
         }
         libraries = SymbolLibraries.open(sources, null);
         for (SchematicStage stage : SchematicStages.underTest()) {
-            if (!(stage instanceof JavaSchematicStage)) {
+            if (stage instanceof JavaSchematicStage) {
+                builtinJava = SchematicStages.builtinIndex(stage);
+            } else {
                 nativeStage = stage;
                 nativeIndex = SchematicStages.symbolStage(stage).open(sources, null);
+                builtinNative = SchematicStages.builtinIndex(stage);
             }
         }
         pool = Executors.newFixedThreadPool(2);
@@ -169,15 +177,18 @@ class KicadSchematicOracleTest {
         StringBuilder failures = new StringBuilder();
         Design design = c.design().get();
         SchematicStage stage = new JavaSchematicStage();
-        GeneratedProject project = stage.generate(design, libraries.index());
-        GeneratedProject again = stage.generate(design, libraries.index());
+        // The vectors use the built-in libraries (their projects carry them in their own library).
+        io.circuitsynth.symbols.SymbolIndex javaIndex = c.builtin() ? builtinJava : libraries.index();
+        io.circuitsynth.symbols.SymbolIndex otherIndex = c.builtin() ? builtinNative : nativeIndex;
+        GeneratedProject project = stage.generate(design, javaIndex);
+        GeneratedProject again = stage.generate(design, javaIndex);
         for (int i = 0; i < project.files().size(); i++) {
             if (!java.util.Arrays.equals(project.files().get(i).bytes(), again.files().get(i).bytes())) {
                 failures.append("a second run changed ").append(project.files().get(i).path()).append('\n');
             }
         }
         if (nativeStage != null) {
-            GeneratedProject other = nativeStage.generate(design, nativeIndex);
+            GeneratedProject other = nativeStage.generate(design, otherIndex);
             if (other.files().size() != project.files().size()) {
                 failures.append("the native engine wrote ").append(other.files().size()).append(" files, Java ")
                         .append(project.files().size()).append('\n');
@@ -208,7 +219,7 @@ class KicadSchematicOracleTest {
         // 1. Connectivity.
         cli.run(dir, "sch", "export", "netlist", "--format", "kicadsexpr", "-o", "kicad.net", root);
         KicadNetlist kicad = KicadNetlist.read(Files.readAllBytes(dir.resolve("kicad.net")), "kicad.net");
-        byte[] ours = new JavaNetlistStage().writeNet(design, libraries.index());
+        byte[] ours = new JavaNetlistStage().writeNet(design, javaIndex);
         KicadNetlist expected = KicadNetlist.read(ours, "ours.net");
         Map<String, String> names = new HashMap<>();
         int renamed = 0;

@@ -140,6 +140,17 @@ impl Builder {
         self.symbol(head)
     }
 
+    /// Opens a child list with no head symbol (a list whose first child is a list or a string,
+    /// or an empty one).
+    pub fn open_bare(&mut self) -> &mut Self {
+        self.separate();
+        self.open.push(self.nodes.len() / STRIDE);
+        self.nodes
+            .extend_from_slice(&[LIST, self.text.len() as u32, 0, 0]);
+        self.text.push('(');
+        self
+    }
+
     /// Closes the innermost open list.
     ///
     /// # Panics

@@ -19,11 +19,12 @@ use jni::JNIEnv;
 mod io_ops;
 mod netlist_ops;
 mod placement_ops;
+mod schematic_ops;
 mod symbol_ops;
 
 /// Bumped whenever a native signature or the meaning of its data changes. The Java loader
 /// compares it with its own constant (`NativeBridge.ABI_VERSION`) before using the library.
-pub const ABI_VERSION: jint = 3;
+pub const ABI_VERSION: jint = 4;
 
 /// An error that becomes a Java exception of the given class.
 pub(crate) enum JavaError {

@@ -151,6 +151,22 @@ pub fn place_fields(
     })
 }
 
+/// One field drawn with `style` at `(x, y)` on a symbol placed by `placement`, and the angle and
+/// justification the file must say so that eeschema draws it so (the file form of
+/// [`place_fields`]). The schematic writer places power symbols' values with it.
+///
+/// # Errors
+/// A field reaching outside KiCad's coordinate range.
+pub fn place_field(
+    text: &str,
+    style: &TextStyle,
+    x: i32,
+    y: i32,
+    placement: &Placement,
+) -> Result<FieldPlacement, PinError> {
+    field(text, style, i64::from(x), i64::from(y), placement)
+}
+
 fn field(
     text: &str,
     style: &TextStyle,

@@ -46,7 +46,7 @@ mod text;
 mod transform;
 
 pub use error::PinError;
-pub use fields::{place_fields, text_box, FieldLayout, FieldPlacement};
+pub use fields::{place_field, place_fields, text_box, FieldLayout, FieldPlacement};
 pub use geometry::{graphics_texts, LibraryPin, PlacedPin, PlacedUnit, SymbolGeometry};
 pub use graphics::{DEFAULT_LINE_WIDTH, DEFAULT_TEXT_SIZE};
 pub use rect::Rect;

@@ -13,6 +13,8 @@ import io.circuitsynth.netlist.JavaNetlistStage;
 import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.placement.JavaPlacementStage;
 import io.circuitsynth.placement.PlacementStage;
+import io.circuitsynth.schematic.JavaSchematicStage;
+import io.circuitsynth.schematic.SchematicStage;
 import io.circuitsynth.symbols.JavaSymbolStage;
 import io.circuitsynth.symbols.SymbolStage;
 import java.util.Optional;
@@ -161,6 +163,31 @@ public final class Engines {
             return Optional.empty();
         }
         return Natives.placementStage();
+    }
+
+    /** The {@code schematic-writer} stage (the whole pipeline) of the selected engine. */
+    public static SchematicStage schematic() {
+        if (info().kind() == EngineKind.NATIVE) {
+            return Natives.schematicStage()
+                    .orElseThrow(() -> new IllegalStateException("native engine selected but not loaded"));
+        }
+        return javaSchematic();
+    }
+
+    /** The Java {@code schematic-writer} stage, whatever engine is selected. */
+    public static SchematicStage javaSchematic() {
+        return new JavaSchematicStage();
+    }
+
+    /**
+     * The native {@code schematic-writer} stage when the native library is usable; always empty
+     * under {@code circuitsynth.engine=java}.
+     */
+    public static Optional<SchematicStage> nativeSchematic() {
+        if (Holder.SELECTION.mode() == EngineMode.JAVA) {
+            return Optional.empty();
+        }
+        return Natives.schematicStage();
     }
 
     /**

@@ -10,7 +10,7 @@ package io.circuitsynth.natives;
  */
 final class NativeBridge {
     /** Must equal {@code ABI_VERSION} in {@code rust-crates/jni-bridge/src/lib.rs}. */
-    static final int ABI_VERSION = 3;
+    static final int ABI_VERSION = 4;
 
     private NativeBridge() {}
 
@@ -113,4 +113,13 @@ final class NativeBridge {
 
     /** Test hook: the design decoded and re-encoded by the Rust codec. */
     static native byte[] designRoundTrip(byte[] design);
+
+    /*
+     * The schematic-writer stage, the whole pipeline in one call: an encoded design and a native
+     * symbol index in, every file and the report out (layout in NativeSchematicStage). Finalize's
+     * errors throw NetlistException, the writer's SchematicException.
+     */
+
+    /** The generated project of an encoded design, in the flat encoding {@code NativeSchematicStage} reads. */
+    static native byte[] schematicGenerate(byte[] design, long symbolIndex);
 }

@@ -59,6 +59,11 @@ public final class Natives {
         return new NativeNetlistStage().finalizeCounts(design, symbols);
     }
 
+    /** The native {@code schematic-writer} stage (the whole pipeline), if the native library is usable. */
+    public static Optional<io.circuitsynth.schematic.SchematicStage> schematicStage() {
+        return status().loaded() ? Optional.of(new NativeSchematicStage()) : Optional.empty();
+    }
+
     /** The native {@code netlist} stage, if the native library is usable. */
     public static Optional<NetlistStage> netlistStage() {
         return status().loaded() ? Optional.of(new NativeNetlistStage()) : Optional.empty();

@@ -136,6 +136,17 @@ public final class Fields {
         return new FieldLayout(field(reference, style, rx, ry, placement), field(value, style, vx, vy, placement));
     }
 
+    /**
+     * One field drawn with {@code style} at {@code (x, y)} on a symbol placed by {@code placement},
+     * and the angle and justification the file must say so that eeschema draws it so (the file
+     * form of {@link #place}). The schematic writer places power symbols' values with it.
+     *
+     * @throws PinException for a field reaching outside KiCad's coordinate range
+     */
+    public static FieldPlacement field(String text, TextStyle style, int x, int y, Placement placement) {
+        return field(text, style, (long) x, (long) y, placement);
+    }
+
     private static FieldPlacement field(String text, TextStyle style, long x, long y, Placement placement) {
         if (!Bounds.fits(x) || !Bounds.fits(y)) {
             throw range(x, y);

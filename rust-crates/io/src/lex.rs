@@ -118,20 +118,28 @@ fn count_while(source: &[u8], from: usize, max: usize, accept: impl Fn(u8) -> bo
 }
 
 fn bad_escape(source: &[u8], backslash: usize) -> ParseError {
-    // The input is valid UTF-8, so the character after the backslash is whole; show all of it.
     let rest = &source[backslash + 1..];
-    let len = match rest[0] {
-        0x00..=0x7F => 1,
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+    let escape = if matches!(rest[0], b'\n' | b'\r') {
+        // Shown as it is, a line break would split the message over two lines.
+        "'\\' at the end of a line".to_string()
+    } else {
+        // The input is valid UTF-8, so the character after the backslash is whole; show all of it.
+        let len = match rest[0] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        format!(
+            "'\\{}'",
+            String::from_utf8_lossy(&rest[..len.min(rest.len())])
+        )
     };
-    let shown = String::from_utf8_lossy(&rest[..len.min(rest.len())]);
     ParseError::at(
         source,
         backslash,
         format!(
-            "invalid escape sequence '\\{shown}' in string; valid escapes are \\\" \\\\ \\n \\r \\t \\a \\b \\f \\v \\xHH \\NNN"
+            "invalid escape sequence {escape} in string; valid escapes are \\\" \\\\ \\n \\r \\t \\a \\b \\f \\v \\xHH \\NNN"
         ),
     )
 }

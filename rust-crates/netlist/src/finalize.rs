@@ -13,6 +13,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 use circuitsynth_symbol_cache::{ElectricalType, Symbol, SymbolIndex};
 
+use crate::json_text::plain;
 use crate::model::{self, Definition, Design, Power, ReferenceKind};
 use crate::names::{
     escape_net_name, is_power_name, pin_driven_name, pin_twins, NamingPin, TwinPin,
@@ -266,14 +267,17 @@ fn flatten<'a>(
     let root = *by_name.get(design.root.as_str()).ok_or_else(|| {
         format!(
             "the root definition {} is not one of the design's definitions",
-            design.root
+            plain(&design.root)
         )
     })?;
     let root_def = &design.definitions[root];
     if !root_def.ports.is_empty() {
         return Err(at(
             &root_def.origin,
-            format!("the root definition {} cannot have ports", root_def.name),
+            format!(
+                "the root definition {} cannot have ports",
+                plain(&root_def.name)
+            ),
         ));
     }
     let mut checked = vec![false; design.definitions.len()];
@@ -311,16 +315,16 @@ fn flatten<'a>(
                 .iter()
                 .position(|&(s, _)| sheets[s as usize].def == child)
                 .expect("a definition on the path has a sheet on the stack");
-            let mut through: Vec<&str> = stack[from + 1..]
+            let mut through: Vec<String> = stack[from + 1..]
                 .iter()
-                .map(|&(s, _)| design.definitions[sheets[s as usize].def].name.as_str())
+                .map(|&(s, _)| plain(&design.definitions[sheets[s as usize].def].name))
                 .collect();
-            through.push(design.definitions[child].name.as_str());
+            through.push(plain(&design.definitions[child].name));
             return Err(at(
                 &instance.origin,
                 format!(
                     "definition {} instantiates itself through {}",
-                    design.definitions[child].name,
+                    plain(&design.definitions[child].name),
                     through.join(" -> ")
                 ),
             ));
@@ -350,7 +354,9 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
                 &instance.origin,
                 format!(
                     "instance {} in definition {}: no definition called {}",
-                    instance.name, definition.name, instance.definition
+                    plain(&instance.name),
+                    plain(&definition.name),
+                    plain(&instance.definition)
                 ),
             ));
         }
@@ -359,7 +365,8 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
                 &instance.origin,
                 format!(
                     "instance {} appears twice in definition {}; sheet names must be unique among siblings",
-                    instance.name, definition.name
+                    plain(&instance.name),
+                    plain(&definition.name)
                 ),
             ));
         }
@@ -368,7 +375,8 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
                 &instance.origin,
                 format!(
                     "instance name '{}' in definition {} contains '/'",
-                    instance.name, definition.name
+                    plain(&instance.name),
+                    plain(&definition.name)
                 ),
             ));
         }
@@ -377,7 +385,8 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
                 &instance.origin,
                 format!(
                     "an instance of {} in definition {} has an empty name",
-                    instance.definition, definition.name
+                    plain(&instance.definition),
+                    plain(&definition.name)
                 ),
             ));
         }
@@ -461,8 +470,8 @@ impl DefData<'_> {
 fn net_label(definition: &Definition, k: usize) -> String {
     let net = &definition.nets[k];
     match (&net.name, &net.id) {
-        (Some(name), _) => name.clone(),
-        (None, Some(id)) => id.clone(),
+        (Some(name), _) => plain(name),
+        (None, Some(id)) => plain(id),
         (None, None) => format!("#{k}"),
     }
 }
@@ -582,8 +591,8 @@ fn resolve_definition<'a>(
                     format!(
                         "net {} in definition {}: no component \"{}\"",
                         net_label(definition, k),
-                        definition.name,
-                        node.component
+                        plain(&definition.name),
+                        plain(&node.component)
                     ),
                 ));
             };
@@ -606,10 +615,10 @@ fn resolve_definition<'a>(
                             origin,
                             format!(
                                 "pin {}.{} ({}) is a hidden power pin that KiCad connects to {}; it cannot join net {}",
-                                component.id,
-                                pin.number,
-                                pin.name,
-                                power_net,
+                                plain(&component.id),
+                                plain(&pin.number),
+                                plain(&pin.name),
+                                plain(power_net),
                                 net_label(definition, k)
                             ),
                         ));
@@ -625,8 +634,8 @@ fn resolve_definition<'a>(
                         origin,
                         format!(
                             "pin {}.{} is in two nets: {} and {}",
-                            component.id,
-                            pin.number,
+                            plain(&component.id),
+                            plain(&pin.number),
                             net_label(definition, first_net[flat as usize] as usize),
                             net_label(definition, k)
                         ),
@@ -651,8 +660,8 @@ fn resolve_definition<'a>(
                     &net.origin,
                     format!(
                         "pin {}.{} has electrical type no_connect and cannot join net {}",
-                        definition.components[c as usize].id,
-                        pin.number,
+                        plain(&definition.components[c as usize].id),
+                        plain(&pin.number),
                         net_label(definition, k)
                     ),
                 ));
@@ -665,7 +674,8 @@ fn resolve_definition<'a>(
                 &mark.origin,
                 format!(
                     "no-connect in definition {}: no component \"{}\"",
-                    definition.name, mark.component
+                    plain(&definition.name),
+                    plain(&mark.component)
                 ),
             ));
         };
@@ -685,8 +695,8 @@ fn resolve_definition<'a>(
                     &mark.origin,
                     format!(
                         "pin {}.{} is marked no-connect but is connected to net {}",
-                        definition.components[c as usize].id,
-                        part.pins[p as usize].number,
+                        plain(&definition.components[c as usize].id),
+                        plain(&part.pins[p as usize].number),
                         net_label(definition, first_net[flat as usize] as usize)
                     ),
                 ));
@@ -798,7 +808,10 @@ fn no_pin_message(
     let component = &definition.components[c];
     let mut message = format!(
         "component {} of {} ({}) has no pin \"{}\"",
-        component.id, definition.name, component.symbol, selector
+        plain(&component.id),
+        plain(&definition.name),
+        plain(&component.symbol),
+        plain(selector)
     );
     if unit != 0 {
         message.push_str(&format!(" in unit {unit}"));
@@ -815,10 +828,10 @@ fn no_pin_message(
         if i > 0 {
             message.push_str(", ");
         }
-        message.push_str(&pin.number);
+        message.push_str(&plain(&pin.number));
         if !pin.name.is_empty() && pin.name != pin.number {
             message.push('/');
-            message.push_str(&pin.name);
+            message.push_str(&plain(&pin.name));
         }
     }
     if part.pins.len() > SHOWN {
@@ -853,10 +866,11 @@ fn resolve_part(
         (None, Some(table)) => part_from_table(definition, component, lib, name, table)?,
         (None, None) => {
             let suggestions = symbols.suggestions(lib, name);
-            let mut message = format!("unknown symbol {}", component.symbol);
+            let mut message = format!("unknown symbol {}", plain(&component.symbol));
             if !suggestions.is_empty() {
                 message.push_str("; did you mean ");
-                message.push_str(&suggestions.join(", "));
+                let shown: Vec<String> = suggestions.iter().map(|s| plain(s)).collect();
+                message.push_str(&shown.join(", "));
             }
             return Err(at(&component.origin, message));
         }
@@ -941,10 +955,10 @@ fn part_from_table(
                 &component.origin,
                 format!(
                     "component {} of {}: pin {} has unknown electrical type '{}'; expected one of {}",
-                    component.id,
-                    definition.name,
-                    spec.number,
-                    spec.electrical_type,
+                    plain(&component.id),
+                    plain(&definition.name),
+                    plain(&spec.number),
+                    plain(&spec.electrical_type),
                     all.join(", ")
                 ),
             ));
@@ -1135,13 +1149,17 @@ fn connect_ports(
                 let ports = if child.ports.is_empty() {
                     "it has no ports".to_string()
                 } else {
-                    format!("its ports are {}", child.ports.join(", "))
+                    let shown: Vec<String> = child.ports.iter().map(|p| plain(p)).collect();
+                    format!("its ports are {}", shown.join(", "))
                 };
                 return Err(at(
                     &instance.origin,
                     format!(
                         "instance {} (definition {}) has no port {}; {}",
-                        sheet.path, child.name, port, ports
+                        plain(&sheet.path),
+                        plain(&child.name),
+                        plain(port),
+                        ports
                     ),
                 ));
             };
@@ -1150,7 +1168,9 @@ fn connect_ports(
                     &instance.origin,
                     format!(
                         "port {} of instance {} (definition {}) is bound twice",
-                        port, sheet.path, child.name
+                        plain(port),
+                        plain(&sheet.path),
+                        plain(&child.name)
                     ),
                 ));
             }
@@ -1160,7 +1180,9 @@ fn connect_ports(
                 &instance.origin,
                 format!(
                     "port {} of instance {} (definition {}) is not connected; bind it to a net or remove the port",
-                    child.ports[k], sheet.path, child.name
+                    plain(&child.ports[k]),
+                    plain(&sheet.path),
+                    plain(&child.name)
                 ),
             ));
         }
@@ -1176,7 +1198,9 @@ fn connect_ports(
                     &instance.origin,
                     format!(
                         "port {} of instance {} must be bound to a net of {}, the definition that places it",
-                        port, sheet.path, placing.name
+                        plain(port),
+                        plain(&sheet.path),
+                        plain(&placing.name)
                     ),
                 ));
             };
@@ -1186,10 +1210,10 @@ fn connect_ports(
                     format!(
                         "net {} is connected to itself through ports {} and {} of instance {} (definition {}); make them one port if they are one net",
                         slot_label(placing, parent_data, target),
-                        instance.bindings[earlier].0,
-                        port,
-                        sheet.path,
-                        child.name
+                        plain(&instance.bindings[earlier].0),
+                        plain(port),
+                        plain(&sheet.path),
+                        plain(&child.name)
                     ),
                 ));
             }
@@ -1208,7 +1232,7 @@ fn connect_ports(
 fn slot_label(definition: &Definition, data: &DefData<'_>, slot: u32) -> String {
     let s = &data.slots[slot as usize];
     if !s.name.is_empty() {
-        s.name.to_string()
+        plain(&s.name)
     } else {
         net_label(definition, s.net as usize)
     }
@@ -1251,7 +1275,8 @@ fn merge_power(
             if earlier.name != slot.name {
                 return Err(format!(
                     "power nets {} and {} are connected to each other",
-                    earlier.name, slot.name
+                    plain(&earlier.name),
+                    plain(&slot.name)
                 ));
             }
         }
@@ -1303,9 +1328,10 @@ fn decimal_len(mut n: u64) -> usize {
 }
 
 fn place(sheet: &SheetInfo<'_>, component: &model::Component) -> String {
+    let (path, id) = (plain(&sheet.path), plain(&component.id));
     match &component.origin {
-        Some(o) => format!("{} {} (at {o})", sheet.path, component.id),
-        None => format!("{} {}", sheet.path, component.id),
+        Some(o) => format!("{path} {id} (at {o})"),
+        None => format!("{path} {id}"),
     }
 }
 
@@ -1324,7 +1350,8 @@ fn number_references(
                     &c.origin,
                     format!(
                         "reference '{}' of component {} starts with #, which KiCad reserves for power symbols",
-                        c.reference, c.id
+                        plain(&c.reference),
+                        plain(&c.id)
                     ),
                 ));
             }
@@ -1337,7 +1364,8 @@ fn number_references(
                     &c.origin,
                     format!(
                         "invalid reference prefix '{}' for component {}",
-                        prefix, c.id
+                        plain(prefix),
+                        plain(&c.id)
                     ),
                 ));
             }
@@ -1346,7 +1374,9 @@ fn number_references(
                     &c.origin,
                     format!(
                         "fixed reference '{}' of component {} in subcircuit {} has no number; write it as PREFIX + NUMBER, or make it absolute",
-                        c.reference, c.id, definition.name
+                        plain(&c.reference),
+                        plain(&c.id),
+                        plain(&definition.name)
                     ),
                 ));
             }
@@ -1428,7 +1458,7 @@ fn number_references(
                 let first = &design.definitions[sheets[es as usize].def].components[ec as usize];
                 return Err(format!(
                     "duplicate reference {}: {} and {}",
-                    reference,
+                    plain(&reference),
                     place(&sheets[es as usize], first),
                     place(sheet, component)
                 ));

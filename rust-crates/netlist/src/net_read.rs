@@ -14,6 +14,7 @@ use circuitsynth_io::build::unescape;
 use circuitsynth_io::parse::{LIST, STRIDE};
 use circuitsynth_io::{Document, Kind};
 
+use crate::json_text::plain;
 use crate::model::{
     Component, Definition, Design, Instance, Net, PinRef, PinSpec, Power, ReferenceKind,
 };
@@ -107,14 +108,9 @@ impl<'d, 'a> Tree<'d, 'a> {
         self.doc.kind(node) == Kind::List
     }
 
-    /// `LINE:COLUMN: DETAIL` at `node`'s first byte. Text quoted from the file can hold line
-    /// breaks; they show as `\n` and `\r`, so a message is always one line.
+    /// `LINE:COLUMN: DETAIL` at `node`'s first byte. Every text of the file a DETAIL shows has
+    /// gone through [`plain`], so a message is always one line.
     fn fault(self, node: usize, detail: String) -> String {
-        let detail = if detail.contains(['\n', '\r']) {
-            detail.replace('\n', "\\n").replace('\r', "\\r")
-        } else {
-            detail
-        };
         format!("{}: {detail}", self.position(node))
     }
 
@@ -138,7 +134,7 @@ impl<'d, 'a> Tree<'d, 'a> {
         }
         match String::from_utf8(unescape(inner.as_bytes()).into_owned()) {
             Ok(text) => Ok(Cow::Owned(text)),
-            Err(_) => Err(self.fault(atom, format!("expected UTF-8 text, found '{raw}'"))),
+            Err(_) => Err(self.fault(atom, format!("expected UTF-8 text, found '{}'", plain(raw)))),
         }
     }
 
@@ -225,9 +221,9 @@ impl<'d, 'a> Tree<'d, 'a> {
             return "()".to_string();
         };
         let head = if self.is_list(head) {
-            "(…)"
+            Cow::Borrowed("(…)")
         } else {
-            self.doc.text(head)
+            Cow::Owned(plain(self.doc.text(head)))
         };
         let more = if items.next().is_some() { " …" } else { "" };
         format!("({head}{more})")
@@ -268,7 +264,8 @@ fn scan<'d>(tree: Tree<'d, '_>) -> Result<NetFile<'d>, String> {
             return Err(tree.fault(
                 at,
                 format!(
-                    "netlist version '{v}' is not supported; KiCad 6 to 10 write version \"E\""
+                    "netlist version '{}' is not supported; KiCad 6 to 10 write version \"E\"",
+                    plain(&v)
                 ),
             ));
         }
@@ -292,7 +289,7 @@ fn scan<'d>(tree: Tree<'d, '_>) -> Result<NetFile<'d>, String> {
                         if let Some(&first) = refs.get(&comp.reference) {
                             let detail = format!(
                                 "component {} is listed twice (first at {})",
-                                comp.reference,
+                                plain(&comp.reference),
                                 tree.position(file.comps[first].node)
                             );
                             return Err(tree.fault(comp.node, detail));
@@ -639,10 +636,10 @@ fn pin_list(pins: &[PinSpec]) -> String {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(&pin.number);
+        out.push_str(&plain(&pin.number));
         if !pin.name.is_empty() && pin.name != pin.number {
             out.push('/');
-            out.push_str(&pin.name);
+            out.push_str(&plain(&pin.name));
         }
     }
     if pins.len() > LISTED_PINS {
@@ -704,7 +701,8 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                     node.node,
                     format!(
                         "net {}: node refers to {}, which is not in the components section",
-                        net.name, node.reference
+                        plain(&net.name),
+                        plain(&node.reference)
                     ),
                 ));
             };
@@ -714,10 +712,12 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                     return Err(tree.fault(
                         node.node,
                         format!(
-                            "net {}: component {} ({lib}:{part}) has no pin \"{}\"; its pins are {}",
-                            net.name,
-                            node.reference,
-                            node.pin,
+                            "net {}: component {} ({}:{}) has no pin \"{}\"; its pins are {}",
+                            plain(&net.name),
+                            plain(&node.reference),
+                            plain(lib),
+                            plain(part),
+                            plain(&node.pin),
                             pin_list(pins)
                         ),
                     ));
@@ -742,11 +742,11 @@ fn build(tree: Tree, file: NetFile) -> Result<Design, String> {
                         node.node,
                         format!(
                             "pin {}.{} is in two nets: {} (at {}) and {}",
-                            node.reference,
-                            node.pin,
-                            joined[earlier].name,
+                            plain(&node.reference),
+                            plain(&node.pin),
+                            plain(joined[earlier].name),
                             tree.position(first),
-                            net.name
+                            plain(&net.name)
                         ),
                     ));
                 }

@@ -6,14 +6,40 @@
 //! written bytes and the same byte mutations in both engines, so the corpus compares them
 //! without the JNI stage.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use circuitsynth_netlist::circuit_json::{self, PIN_TYPES};
+use circuitsynth_netlist::finalize::finalize;
 use circuitsynth_netlist::model::{
     Component, Definition, Design, Instance, Net, PinRef, PinSpec, Power, ReferenceKind,
 };
+use circuitsynth_symbol_cache::SymbolIndex;
 use proptest::prelude::*;
+
+/// The built-in libraries, opened once for all cases.
+fn index() -> &'static SymbolIndex {
+    static INDEX: OnceLock<SymbolIndex> = OnceLock::new();
+    INDEX.get_or_init(support::builtin_index)
+}
+
+/// A message is one line and says where: a JSON path, or `LINE:COLUMN`. Finalize messages about
+/// items without an origin carry no position, so `located` is only asked of the reader's.
+fn check_message(message: &str, located: bool) -> Result<(), TestCaseError> {
+    prop_assert!(!message.contains(['\n', '\r']), "{:?}", message);
+    if located {
+        let positioned = message.starts_with('$')
+            || message
+                .split(':')
+                .take(2)
+                .all(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
+        prop_assert!(positioned, "{}", message);
+    }
+    Ok(())
+}
 
 /// SplitMix64, the generator both engines share.
 struct Rng(u64);
@@ -406,15 +432,22 @@ proptest! {
 
     #[test]
     fn mutations_give_one_line_errors(seed in any::<u64>()) {
-        let written = circuit_json::write(&random_design(seed));
+        // The names are full of line breaks and controls: finalize must show them escaped too.
+        let design = random_design(seed);
+        if let Err(message) = finalize(&design, index()) {
+            check_message(&message, false)?;
+        }
+        let written = circuit_json::write(&design);
         let mut r = Rng(seed);
         for _ in 0..8 {
             let mutated = mutate(&mut r, &written);
-            if let Err(message) = circuit_json::read(&mutated) {
-                prop_assert!(!message.contains('\n'), "{}", message);
-                let located = message.starts_with('$')
-                    || message.split(':').take(2).all(|n| !n.is_empty() && n.bytes().all(|c| c.is_ascii_digit()));
-                prop_assert!(located, "{}", message);
+            match circuit_json::read(&mutated) {
+                Err(message) => check_message(&message, true)?,
+                Ok(read) => {
+                    if let Err(message) = finalize(&read, index()) {
+                        check_message(&message, false)?;
+                    }
+                }
             }
         }
     }

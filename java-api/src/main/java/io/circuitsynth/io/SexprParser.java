@@ -189,10 +189,18 @@ final class SexprParser {
     }
 
     private static SexprParseException invalidEscape(byte[] in, int len, String sourceName, int backslash) {
-        int width = Utf8.sequenceLength(in[backslash + 1]);
-        String shown = new String(in, backslash + 1, Math.min(width, len - backslash - 1), StandardCharsets.UTF_8);
-        return error(in, sourceName, backslash, "invalid escape sequence '\\" + shown
-                + "' in string; valid escapes are \\\" \\\\ \\n \\r \\t \\a \\b \\f \\v \\xHH \\NNN");
+        byte next = in[backslash + 1];
+        String escape;
+        if (next == '\n' || next == '\r') {
+            // Shown as it is, a line break would split the message over two lines.
+            escape = "'\\' at the end of a line";
+        } else {
+            int width = Utf8.sequenceLength(next);
+            escape = "'\\" + new String(in, backslash + 1, Math.min(width, len - backslash - 1), StandardCharsets.UTF_8)
+                    + "'";
+        }
+        return error(in, sourceName, backslash, "invalid escape sequence " + escape
+                + " in string; valid escapes are \\\" \\\\ \\n \\r \\t \\a \\b \\f \\v \\xHH \\NNN");
     }
 
     private static int skipSpace(byte[] in, int pos, int len) {

@@ -67,6 +67,19 @@ public final class Finalizer {
         return assemble(design, symbols, sheets, defs, parts, layout, roots, references);
     }
 
+    /** User text as messages show it: control characters escaped, so a message is one line. */
+    private static String plain(String text) {
+        return JsonText.plain(text);
+    }
+
+    private static String joinPlain(List<String> texts) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < texts.size(); i++) {
+            out.append(i > 0 ? ", " : "").append(plain(texts.get(i)));
+        }
+        return out.toString();
+    }
+
     private static NetlistException at(String origin, String message) {
         return new NetlistException(origin == null ? message : origin + ": " + message);
     }
@@ -87,12 +100,12 @@ public final class Finalizer {
     private static List<SheetInfo> flatten(Design design, Map<String, Integer> byName) {
         Integer root = byName.get(design.root());
         if (root == null) {
-            throw new NetlistException("the root definition " + design.root()
+            throw new NetlistException("the root definition " + plain(design.root())
                     + " is not one of the design's definitions");
         }
         Definition rootDef = design.definitions().get(root);
         if (!rootDef.ports().isEmpty()) {
-            throw at(rootDef.origin(), "the root definition " + rootDef.name() + " cannot have ports");
+            throw at(rootDef.origin(), "the root definition " + plain(rootDef.name()) + " cannot have ports");
         }
         int n = design.definitions().size();
         boolean[] checked = new boolean[n];
@@ -127,10 +140,10 @@ public final class Finalizer {
                 }
                 List<String> through = new ArrayList<>();
                 for (int i = from + 1; i < stack.size(); i++) {
-                    through.add(design.definitions().get(sheets.get(stack.get(i)[0]).def()).name());
+                    through.add(plain(design.definitions().get(sheets.get(stack.get(i)[0]).def()).name()));
                 }
-                through.add(design.definitions().get(child).name());
-                throw at(instance.origin(), "definition " + design.definitions().get(child).name()
+                through.add(plain(design.definitions().get(child).name()));
+                throw at(instance.origin(), "definition " + plain(design.definitions().get(child).name())
                         + " instantiates itself through " + String.join(" -> ", through));
             }
             SheetInfo parent = sheets.get(sheet);
@@ -146,20 +159,20 @@ public final class Finalizer {
         Set<String> seen = new HashSet<>();
         for (InstanceSpec instance : definition.instances()) {
             if (!byName.containsKey(instance.definition())) {
-                throw at(instance.origin(), "instance " + instance.name() + " in definition " + definition.name()
-                        + ": no definition called " + instance.definition());
+                throw at(instance.origin(), "instance " + plain(instance.name()) + " in definition "
+                        + plain(definition.name()) + ": no definition called " + plain(instance.definition()));
             }
             if (!seen.add(instance.name())) {
-                throw at(instance.origin(), "instance " + instance.name() + " appears twice in definition "
-                        + definition.name() + "; sheet names must be unique among siblings");
+                throw at(instance.origin(), "instance " + plain(instance.name()) + " appears twice in definition "
+                        + plain(definition.name()) + "; sheet names must be unique among siblings");
             }
             if (instance.name().contains("/")) {
-                throw at(instance.origin(), "instance name '" + instance.name() + "' in definition "
-                        + definition.name() + " contains '/'");
+                throw at(instance.origin(), "instance name '" + plain(instance.name()) + "' in definition "
+                        + plain(definition.name()) + " contains '/'");
             }
             if (instance.name().isEmpty()) {
-                throw at(instance.origin(), "an instance of " + instance.definition() + " in definition "
-                        + definition.name() + " has an empty name");
+                throw at(instance.origin(), "an instance of " + plain(instance.definition()) + " in definition "
+                        + plain(definition.name()) + " has an empty name");
             }
         }
     }
@@ -241,9 +254,9 @@ public final class Finalizer {
     private static String netLabel(Definition definition, int k) {
         NetSpec net = definition.nets().get(k);
         if (net.name() != null) {
-            return net.name();
+            return plain(net.name());
         }
-        return net.id() != null ? net.id() : "#" + k;
+        return net.id() != null ? plain(net.id()) : "#" + k;
     }
 
     /** Parts by symbol id, so every component of a library symbol shares one. */
@@ -334,8 +347,8 @@ public final class Finalizer {
                 String origin = node.origin() != null ? node.origin() : net.origin();
                 Integer c = compById.get(node.component());
                 if (c == null) {
-                    throw at(origin, "net " + netLabel(definition, k) + " in definition " + definition.name()
-                            + ": no component \"" + node.component() + "\"");
+                    throw at(origin, "net " + netLabel(definition, k) + " in definition " + plain(definition.name())
+                            + ": no component \"" + plain(node.component()) + "\"");
                 }
                 Part part = parts.parts.get(data.compPart[c]);
                 selectPins(part, node.pin(), node.unit(), scratch);
@@ -350,8 +363,9 @@ public final class Finalizer {
                     if (powerNet != null) {
                         Slot s = data.slots.get(slot);
                         if (!(s.power && s.name.equals(powerNet))) {
-                            throw at(origin, "pin " + component.id() + "." + pin.number() + " (" + pin.name()
-                                    + ") is a hidden power pin that KiCad connects to " + powerNet
+                            throw at(origin, "pin " + plain(component.id()) + "." + plain(pin.number()) + " ("
+                                    + plain(pin.name()) + ") is a hidden power pin that KiCad connects to "
+                                    + plain(powerNet)
                                     + "; it cannot join net " + netLabel(definition, k));
                         }
                     }
@@ -361,8 +375,9 @@ public final class Finalizer {
                         firstNet[flat] = k;
                         slotPins[slot]++;
                     } else if (current != slot) {
-                        throw at(origin, "pin " + component.id() + "." + pin.number() + " is in two nets: "
-                                + netLabel(definition, firstNet[flat]) + " and " + netLabel(definition, k));
+                        throw at(origin, "pin " + plain(component.id()) + "." + plain(pin.number())
+                                + " is in two nets: " + netLabel(definition, firstNet[flat]) + " and "
+                                + netLabel(definition, k));
                     }
                     if (netPinCount == netPins.length) {
                         netPins = Arrays.copyOf(netPins, netPinCount * 2);
@@ -379,8 +394,8 @@ public final class Finalizer {
                 int p = owners[1][flat];
                 Pin pin = parts.parts.get(data.compPart[c]).pins().get(p);
                 if (pin.type() == ElectricalType.NO_CONNECT && slotPins[data.pinSlot[flat]] > 1) {
-                    throw at(definition.nets().get(k).origin(), "pin " + definition.components().get(c).id() + "."
-                            + pin.number() + " has electrical type no_connect and cannot join net "
+                    throw at(definition.nets().get(k).origin(), "pin " + plain(definition.components().get(c).id())
+                            + "." + plain(pin.number()) + " has electrical type no_connect and cannot join net "
                             + netLabel(definition, k));
                 }
             }
@@ -388,8 +403,8 @@ public final class Finalizer {
         for (PinRef mark : definition.noConnects()) {
             Integer c = compById.get(mark.component());
             if (c == null) {
-                throw at(mark.origin(), "no-connect in definition " + definition.name() + ": no component \""
-                        + mark.component() + "\"");
+                throw at(mark.origin(), "no-connect in definition " + plain(definition.name()) + ": no component \""
+                        + plain(mark.component()) + "\"");
             }
             Part part = parts.parts.get(data.compPart[c]);
             selectPins(part, mark.pin(), mark.unit(), scratch);
@@ -400,8 +415,8 @@ public final class Finalizer {
                 int flat = data.compPinBase[c] + p;
                 int slot = data.pinSlot[flat];
                 if (slot != NONE && slotPins[slot] > 1) {
-                    throw at(mark.origin(), "pin " + definition.components().get(c).id() + "."
-                            + part.pins().get(p).number() + " is marked no-connect but is connected to net "
+                    throw at(mark.origin(), "pin " + plain(definition.components().get(c).id()) + "."
+                            + plain(part.pins().get(p).number()) + " is marked no-connect but is connected to net "
                             + netLabel(definition, firstNet[flat]));
                 }
                 if (!data.noConnectMarked[flat]) {
@@ -484,8 +499,9 @@ public final class Finalizer {
     private static String noPinMessage(Definition definition, int c, Part part, String selector, int unit) {
         ComponentSpec component = definition.components().get(c);
         StringBuilder message = new StringBuilder();
-        message.append("component ").append(component.id()).append(" of ").append(definition.name()).append(" (")
-                .append(component.symbol()).append(") has no pin \"").append(selector).append('"');
+        message.append("component ").append(plain(component.id())).append(" of ").append(plain(definition.name()))
+                .append(" (").append(plain(component.symbol())).append(") has no pin \"").append(plain(selector))
+                .append('"');
         if (unit != 0) {
             message.append(" in unit ").append(Integer.toUnsignedString(unit));
         }
@@ -501,9 +517,9 @@ public final class Finalizer {
             if (i > 0) {
                 message.append(", ");
             }
-            message.append(pin.number());
+            message.append(plain(pin.number()));
             if (!pin.name().isEmpty() && !pin.name().equals(pin.number())) {
-                message.append('/').append(pin.name());
+                message.append('/').append(plain(pin.name()));
             }
         }
         if (part.pins().size() > shown) {
@@ -530,9 +546,9 @@ public final class Finalizer {
         }
         if (component.pins() == null) {
             List<String> suggestions = symbols.suggestions(lib, name);
-            StringBuilder message = new StringBuilder("unknown symbol ").append(component.symbol());
+            StringBuilder message = new StringBuilder("unknown symbol ").append(plain(component.symbol()));
             if (!suggestions.isEmpty()) {
-                message.append("; did you mean ").append(String.join(", ", suggestions));
+                message.append("; did you mean ").append(joinPlain(suggestions));
             }
             throw at(component.origin(), message.toString());
         }
@@ -584,8 +600,9 @@ public final class Finalizer {
                 for (ElectricalType t : ElectricalType.values()) {
                     all.add(t.keyword());
                 }
-                throw at(component.origin(), "component " + component.id() + " of " + definition.name() + ": pin "
-                        + spec.number() + " has unknown electrical type '" + spec.type() + "'; expected one of "
+                throw at(component.origin(), "component " + plain(component.id()) + " of " + plain(definition.name())
+                        + ": pin " + plain(spec.number()) + " has unknown electrical type '" + plain(spec.type())
+                        + "'; expected one of "
                         + String.join(", ", all));
             }
             if (byNumber.containsKey(spec.number())) {
@@ -724,20 +741,20 @@ public final class Finalizer {
                 }
                 if (slot == null) {
                     String ports = child.ports().isEmpty() ? "it has no ports"
-                            : "its ports are " + String.join(", ", child.ports());
-                    throw at(instance.origin(), "instance " + sheet.path() + " (definition " + child.name()
-                            + ") has no port " + binding.port() + "; " + ports);
+                            : "its ports are " + joinPlain(child.ports());
+                    throw at(instance.origin(), "instance " + plain(sheet.path()) + " (definition "
+                            + plain(child.name()) + ") has no port " + plain(binding.port()) + "; " + ports);
                 }
                 if (portBound[slot]) {
-                    throw at(instance.origin(), "port " + binding.port() + " of instance " + sheet.path()
-                            + " (definition " + child.name() + ") is bound twice");
+                    throw at(instance.origin(), "port " + plain(binding.port()) + " of instance " + plain(sheet.path())
+                            + " (definition " + plain(child.name()) + ") is bound twice");
                 }
                 portBound[slot] = true;
             }
             for (int k = 0; k < portBound.length; k++) {
                 if (!portBound[k]) {
-                    throw at(instance.origin(), "port " + child.ports().get(k) + " of instance " + sheet.path()
-                            + " (definition " + child.name()
+                    throw at(instance.origin(), "port " + plain(child.ports().get(k)) + " of instance "
+                            + plain(sheet.path()) + " (definition " + plain(child.name())
                             + ") is not connected; bind it to a net or remove the port");
                 }
             }
@@ -748,15 +765,16 @@ public final class Finalizer {
                     target = parentData.slotById.get(binding.net());
                 }
                 if (target == null) {
-                    throw at(instance.origin(), "port " + binding.port() + " of instance " + sheet.path()
-                            + " must be bound to a net of " + placing.name() + ", the definition that places it");
+                    throw at(instance.origin(), "port " + plain(binding.port()) + " of instance " + plain(sheet.path())
+                            + " must be bound to a net of " + plain(placing.name())
+                            + ", the definition that places it");
                 }
                 int earlier = boundSlots.indexOf(target);
                 if (earlier >= 0) {
                     throw at(instance.origin(), "net " + slotLabel(placing, parentData, target)
-                            + " is connected to itself through ports " + instance.bindings().get(earlier).port()
-                            + " and " + binding.port() + " of instance " + sheet.path() + " (definition "
-                            + child.name() + "); make them one port if they are one net");
+                            + " is connected to itself through ports " + plain(instance.bindings().get(earlier).port())
+                            + " and " + plain(binding.port()) + " of instance " + plain(sheet.path()) + " (definition "
+                            + plain(child.name()) + "); make them one port if they are one net");
                 }
                 boundSlots.add(target);
                 int portSlot = childData.slotByName.get(binding.port());
@@ -768,7 +786,7 @@ public final class Finalizer {
     /** A slot's name in messages: its port or net name, else its first net's id or {@code #k}. */
     private static String slotLabel(Definition definition, DefData data, int slot) {
         Slot s = data.slots.get(slot);
-        return !s.name.isEmpty() ? s.name : netLabel(definition, s.net);
+        return !s.name.isEmpty() ? plain(s.name) : netLabel(definition, s.net);
     }
 
     /**
@@ -808,7 +826,7 @@ public final class Finalizer {
                 }
                 Slot earlier = flatSlot(sheets, defs, layout, rootPower[r]);
                 if (!earlier.name.equals(slot.name)) {
-                    throw new NetlistException("power nets " + earlier.name + " and " + slot.name
+                    throw new NetlistException("power nets " + plain(earlier.name) + " and " + plain(slot.name)
                             + " are connected to each other");
                 }
             }
@@ -855,7 +873,7 @@ public final class Finalizer {
     }
 
     private static String place(SheetInfo sheet, ComponentSpec component) {
-        String place = sheet.path() + " " + component.id();
+        String place = plain(sheet.path()) + " " + plain(component.id());
         return component.origin() != null ? place + " (at " + component.origin() + ")" : place;
     }
 
@@ -865,18 +883,19 @@ public final class Finalizer {
             Definition definition = design.definitions().get(d);
             for (ComponentSpec c : definition.components()) {
                 if (c.reference().startsWith("#")) {
-                    throw at(c.origin(), "reference '" + c.reference() + "' of component " + c.id()
+                    throw at(c.origin(), "reference '" + plain(c.reference()) + "' of component " + plain(c.id())
                             + " starts with #, which KiCad reserves for power symbols");
                 }
                 String[] split = c.referenceKind() == ReferenceKind.PREFIX
                         ? new String[] {c.reference(), ""}
                         : splitReference(c.reference());
                 if (!validPrefix(split[0], c.referenceKind() == ReferenceKind.PREFIX)) {
-                    throw at(c.origin(), "invalid reference prefix '" + split[0] + "' for component " + c.id());
+                    throw at(c.origin(), "invalid reference prefix '" + plain(split[0]) + "' for component "
+                            + plain(c.id()));
                 }
                 if (d != root && c.referenceKind() == ReferenceKind.FIXED && split[1].isEmpty()) {
-                    throw at(c.origin(), "fixed reference '" + c.reference() + "' of component " + c.id()
-                            + " in subcircuit " + definition.name()
+                    throw at(c.origin(), "fixed reference '" + plain(c.reference()) + "' of component "
+                            + plain(c.id()) + " in subcircuit " + plain(definition.name())
                             + " has no number; write it as PREFIX + NUMBER, or make it absolute");
                 }
             }
@@ -957,7 +976,7 @@ public final class Finalizer {
                     SheetInfo first = sheets.get(ownerSheet[earlier]);
                     ComponentSpec firstComponent = design.definitions().get(first.def()).components()
                             .get(ownerComp[earlier]);
-                    throw new NetlistException("duplicate reference " + reference + ": "
+                    throw new NetlistException("duplicate reference " + plain(reference) + ": "
                             + place(first, firstComponent) + " and " + place(sheet, component));
                 }
                 references[fc] = reference;

@@ -113,7 +113,8 @@ public final class NetReader {
         }
         if (!v.equals("E")) {
             int at = tree.second(version.node());
-            throw tree.fault(at, "netlist version '" + v + "' is not supported; KiCad 6 to 10 write version \"E\"");
+            throw tree.fault(at, "netlist version '" + JsonText.plain(v)
+                    + "' is not supported; KiCad 6 to 10 write version \"E\"");
         }
         NetFile file = new NetFile();
         Map<String, Integer> refs = new HashMap<>();
@@ -128,7 +129,7 @@ public final class NetReader {
                             CompRead read = scanComp(tree, comp.node());
                             Integer first = refs.get(read.reference());
                             if (first != null) {
-                                throw tree.fault(read.node(), "component " + read.reference()
+                                throw tree.fault(read.node(), "component " + JsonText.plain(read.reference())
                                         + " is listed twice (first at "
                                         + tree.position(file.comps.get(first).node()) + ")");
                             }
@@ -501,9 +502,9 @@ public final class NetReader {
             if (i > 0) {
                 out.append(", ");
             }
-            out.append(pin.number());
+            out.append(JsonText.plain(pin.number()));
             if (!pin.name().isEmpty() && !pin.name().equals(pin.number())) {
-                out.append('/').append(pin.name());
+                out.append('/').append(JsonText.plain(pin.name()));
             }
         }
         if (pins.size() > LISTED_PINS) {
@@ -584,15 +585,16 @@ public final class NetReader {
             for (NodeRead node : net.nodes()) {
                 Integer c = compIndex.get(node.reference());
                 if (c == null) {
-                    throw tree.fault(node.node(), "net " + net.name() + ": node refers to " + node.reference()
-                            + ", which is not in the components section");
+                    throw tree.fault(node.node(), "net " + JsonText.plain(net.name()) + ": node refers to "
+                            + JsonText.plain(node.reference()) + ", which is not in the components section");
                 }
                 List<PinSpec> pins = libraryPins.get(c);
                 if (pins != null) {
                     if (pins.stream().noneMatch(p -> p.number().equals(node.pin()))) {
                         String[] libsource = file.comps.get(c).libsource();
-                        throw tree.fault(node.node(), "net " + net.name() + ": component " + node.reference()
-                                + " (" + libsource[0] + ":" + libsource[1] + ") has no pin \"" + node.pin()
+                        throw tree.fault(node.node(), "net " + JsonText.plain(net.name()) + ": component "
+                                + JsonText.plain(node.reference()) + " (" + JsonText.plain(libsource[0]) + ":"
+                                + JsonText.plain(libsource[1]) + ") has no pin \"" + JsonText.plain(node.pin())
                                 + "\"; its pins are " + pinList(pins));
                     }
                 } else if (nodePins.get(c).stream().noneMatch(p -> p.number().equals(node.pin()))) {
@@ -605,9 +607,10 @@ public final class NetReader {
                 int[] earlier = pinNet.get(key);
                 if (earlier != null) {
                     if (earlier[0] != k) {
-                        throw tree.fault(node.node(), "pin " + node.reference() + "." + node.pin()
-                                + " is in two nets: " + joined.get(earlier[0]).name() + " (at "
-                                + tree.position(earlier[1]) + ") and " + net.name());
+                        throw tree.fault(node.node(), "pin " + JsonText.plain(node.reference()) + "."
+                                + JsonText.plain(node.pin()) + " is in two nets: "
+                                + JsonText.plain(joined.get(earlier[0]).name()) + " (at "
+                                + tree.position(earlier[1]) + ") and " + JsonText.plain(net.name()));
                     }
                     continue;
                 }

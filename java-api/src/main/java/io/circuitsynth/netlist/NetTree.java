@@ -27,11 +27,11 @@ final class NetTree {
     }
 
     /**
-     * {@code LINE:COLUMN: DETAIL} at {@code node}'s first byte. Text quoted from the file can hold
-     * line breaks; they show as {@code \n} and {@code \r}, so a message is always one line.
+     * {@code LINE:COLUMN: DETAIL} at {@code node}'s first byte. Every text of the file a DETAIL
+     * shows has gone through {@link JsonText#plain}, so a message is always one line.
      */
     NetlistException fault(int node, String detail) {
-        return new NetlistException(position(node) + ": " + detail.replace("\n", "\\n").replace("\r", "\\r"));
+        return new NetlistException(position(node) + ": " + detail);
     }
 
     String position(int node) {
@@ -62,7 +62,7 @@ final class NetTree {
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(unescape(from, to)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw fault(atom, "expected UTF-8 text, found '" + tree.text(atom) + "'");
+            throw fault(atom, "expected UTF-8 text, found '" + JsonText.plain(tree.text(atom)) + "'");
         }
     }
 
@@ -150,7 +150,7 @@ final class NetTree {
         if (head == SexprTree.NONE) {
             return "()";
         }
-        String text = tree.isList(head) ? "(…)" : tree.text(head);
+        String text = tree.isList(head) ? "(…)" : JsonText.plain(tree.text(head));
         String more = tree.nextSibling(0, head) != SexprTree.NONE ? " …" : "";
         return "(" + text + more + ")";
     }

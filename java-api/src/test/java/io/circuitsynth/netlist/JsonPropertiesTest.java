@@ -3,6 +3,8 @@ package io.circuitsynth.netlist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circuitsynth.io.internal.Xxh64;
+import io.circuitsynth.symbols.JavaSymbolStage;
+import io.circuitsynth.symbols.SymbolIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -92,17 +94,48 @@ class JsonPropertiesTest {
         assertThat(RandomDesigns.withoutOrigins(read)).isEqualTo(design);
     }
 
+    /** The built-in libraries, opened once for all tries. */
+    private static final class Index {
+        static final SymbolIndex BUILTIN = TestCircuits.builtinIndex(new JavaSymbolStage());
+    }
+
+    /**
+     * A message is one line and says where: a JSON path, or {@code LINE:COLUMN}. Finalize messages
+     * about items without an origin carry no position, so {@code located} is only asked of the
+     * reader's.
+     */
+    private static void checkMessage(String message, boolean located) {
+        assertThat(message).doesNotContain("\n").doesNotContain("\r");
+        if (located) {
+            assertThat(message).matches(LOCATED);
+        }
+    }
+
+    private static void checkFinalize(Design design) {
+        try {
+            Finalizer.finalize(design, Index.BUILTIN);
+        } catch (NetlistException e) {
+            checkMessage(e.getMessage(), false);
+        }
+    }
+
     @Property(tries = 300)
     void mutationsGiveOneLineErrors(@ForAll long seed) {
-        byte[] written = CircuitJson.write(RandomDesigns.design(seed));
+        // The names are full of line breaks and controls: finalize must show them escaped too.
+        Design design = RandomDesigns.design(seed);
+        checkFinalize(design);
+        byte[] written = CircuitJson.write(design);
         RandomDesigns r = new RandomDesigns(seed);
         for (int i = 0; i < 8; i++) {
             byte[] mutated = r.mutate(written);
+            Design read;
             try {
-                CircuitJson.read(mutated);
+                read = CircuitJson.read(mutated);
             } catch (NetlistException e) {
-                assertThat(e.getMessage()).doesNotContain("\n").matches(LOCATED);
+                checkMessage(e.getMessage(), true);
+                continue;
             }
+            checkFinalize(read);
         }
     }
 

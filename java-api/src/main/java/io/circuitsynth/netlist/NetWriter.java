@@ -8,7 +8,6 @@ import io.circuitsynth.netlist.Netlist.Part;
 import io.circuitsynth.netlist.Netlist.Pin;
 import io.circuitsynth.netlist.Netlist.PinAt;
 import io.circuitsynth.netlist.Netlist.Sheet;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,46 +40,80 @@ public final class NetWriter {
         libraries(out, netlist);
         nets(out, netlist);
         out.close();
-        return out.text.toString().getBytes(StandardCharsets.UTF_8);
+        return out.bytes();
     }
 
     /**
      * {@code XNODE::Format}'s layout: a child starts on a new line two spaces per depth deeper, and
-     * an element closes right after its last item.
+     * an element closes right after its last item. Bytes go straight into one buffer, UTF-8
+     * encoded as they are written, so no per-token or whole-text strings are made.
      */
     private static final class Out {
-        final StringBuilder text;
+        byte[] buf;
+        int len;
+        /** Scratch for the chars of the string being quoted. */
+        private char[] chars = new char[256];
 
         Out(int capacity) {
-            text = new StringBuilder(capacity);
+            buf = new byte[capacity];
+        }
+
+        /** Room for {@code extra} more bytes. */
+        private void reserve(int extra) {
+            if (buf.length - len < extra) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + extra));
+            }
+        }
+
+        /** The bytes written. */
+        byte[] bytes() {
+            return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        }
+
+        /** An ASCII keyword, as is. */
+        private void ascii(String word) {
+            int n = word.length();
+            reserve(n);
+            for (int i = 0; i < n; i++) {
+                buf[len++] = (byte) word.charAt(i);
+            }
         }
 
         void open(int depth, String name) {
+            reserve(2 + 2 * depth);
             if (depth > 0) {
-                text.append('\n');
+                buf[len++] = '\n';
                 for (int i = 0; i < 2 * depth; i++) {
-                    text.append(' ');
+                    buf[len++] = ' ';
                 }
             }
-            text.append('(').append(name);
+            buf[len++] = '(';
+            ascii(name);
         }
 
         void attr(String key, String value) {
-            text.append(" (").append(key).append(' ');
+            reserve(3);
+            buf[len++] = ' ';
+            buf[len++] = '(';
+            ascii(key);
+            buf[len++] = ' ';
             quoted(value);
-            text.append(')');
+            reserve(1);
+            buf[len++] = ')';
         }
 
         /** A text content; an empty one is left out, as KiCad leaves it out. */
         void text(String value) {
             if (!value.isEmpty()) {
-                text.append(' ');
+                reserve(1);
+                buf[len++] = ' ';
                 quoted(value);
             }
         }
 
         void close() {
-            text.append(')');
+            reserve(1);
+            buf[len++] = ')';
         }
 
         void leaf(int depth, String name, String value) {
@@ -89,26 +122,89 @@ public final class NetWriter {
             close();
         }
 
+        /**
+         * {@code value} in quotes, {@code \\ " LF CR} escaped, as UTF-8; a lone surrogate becomes
+         * {@code ?}, as {@link String#getBytes} makes it.
+         */
         void quoted(String value) {
-            text.append('"');
-            int start = 0;
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                if (c != '\\' && c != '"' && c != '\n' && c != '\r') {
-                    continue;
-                }
-                text.append(value, start, i);
-                text.append(switch (c) {
-                    case '\\' -> "\\\\";
-                    case '"' -> "\\\"";
-                    case '\n' -> "\\n";
-                    default -> "\\r";
-                });
-                start = i + 1;
+            int n = value.length();
+            // At most 3 bytes per char: an escape is 2, a BMP char 3, a surrogate pair 4 for 2.
+            reserve(3 * n + 2);
+            // One bulk copy out of the string, then a loop the JIT keeps free of String's checks.
+            if (chars.length < n) {
+                chars = new char[Math.max(n, 2 * chars.length)];
             }
-            text.append(value, start, value.length());
-            text.append('"');
+            char[] cs = chars;
+            value.getChars(0, n, cs, 0);
+            byte[] b = buf;
+            int at = len;
+            b[at++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = cs[i];
+                if (c < 0x80) {
+                    if (!NEEDS_ESCAPE[c]) {
+                        b[at++] = (byte) c;
+                        continue;
+                    }
+                    b[at++] = '\\';
+                    b[at++] = switch (c) {
+                        case '\\' -> '\\';
+                        case '"' -> '"';
+                        case '\n' -> 'n';
+                        default -> 'r';
+                    };
+                } else if (c < 0x800) {
+                    b[at++] = (byte) (0xc0 | (c >> 6));
+                    b[at++] = (byte) (0x80 | (c & 0x3f));
+                } else if (!Character.isSurrogate(c)) {
+                    b[at++] = (byte) (0xe0 | (c >> 12));
+                    b[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                    b[at++] = (byte) (0x80 | (c & 0x3f));
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+                    int cp = Character.toCodePoint(c, cs[++i]);
+                    b[at++] = (byte) (0xf0 | (cp >> 18));
+                    b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    b[at++] = (byte) (0x80 | (cp & 0x3f));
+                } else {
+                    b[at++] = '?';
+                }
+            }
+            b[at++] = '"';
+            len = at;
         }
+
+        /** {@code (key "n")} for a non-negative {@code n}, without making its string. */
+        void number(String key, int n) {
+            reserve(3);
+            buf[len++] = ' ';
+            buf[len++] = '(';
+            ascii(key);
+            reserve(14);
+            buf[len++] = ' ';
+            buf[len++] = '"';
+            int digits = 1;
+            for (int rest = n / 10; rest != 0; rest /= 10) {
+                digits++;
+            }
+            for (int i = len + digits - 1; i >= len; i--) {
+                buf[i] = (byte) ('0' + n % 10);
+                n /= 10;
+            }
+            len += digits;
+            buf[len++] = '"';
+            buf[len++] = ')';
+        }
+    }
+
+    /** The chars a quoted string escapes: {@code \\}, {@code "}, LF, CR. */
+    private static final boolean[] NEEDS_ESCAPE = new boolean[128];
+
+    static {
+        NEEDS_ESCAPE['\\'] = true;
+        NEEDS_ESCAPE['"'] = true;
+        NEEDS_ESCAPE['\n'] = true;
+        NEEDS_ESCAPE['\r'] = true;
     }
 
     /** The schematic file of every sheet: the root's is the project's. */
@@ -129,7 +225,7 @@ public final class NetWriter {
         for (int i = 0; i < netlist.sheets().size(); i++) {
             Sheet sheet = netlist.sheets().get(i);
             out.open(2, "sheet");
-            out.attr("number", Integer.toString(sheet.page()));
+            out.number("number", sheet.page());
             out.attr("name", sheet.path());
             out.attr("tstamps", sheet.tstamps());
             out.open(3, "title_block");
@@ -140,7 +236,7 @@ public final class NetWriter {
             out.leaf(4, "source", files[i]);
             for (int n = 1; n <= 9; n++) {
                 out.open(4, "comment");
-                out.attr("number", Integer.toString(n));
+                out.number("number", n);
                 out.attr("value", "");
                 out.close();
             }
@@ -358,28 +454,36 @@ public final class NetWriter {
 
     private static void nets(Out out, Netlist netlist) {
         out.open(1, "nets");
+        // Looked up once: the nodes reach every component again and again.
+        List<Component> components = netlist.components();
+        boolean[] onBoard = new boolean[components.size()];
+        for (int c = 0; c < onBoard.length; c++) {
+            onBoard[c] = components.get(c).spec().onBoard();
+        }
         int code = 0;
         for (Net net : netlist.nets()) {
             boolean any = false;
             for (PinAt at : net.nodes()) {
-                any |= netlist.components().get(at.component()).spec().onBoard();
+                if (onBoard[at.component()]) {
+                    any = true;
+                    break;
+                }
             }
             if (!any) {
                 continue;
             }
             code++;
             out.open(2, "net");
-            out.attr("code", Integer.toString(code));
+            out.number("code", code);
             out.attr("name", net.name());
             out.attr("class", net.netClass());
             for (PinAt at : net.nodes()) {
-                Component component = netlist.components().get(at.component());
-                if (!component.spec().onBoard()) {
+                if (!onBoard[at.component()]) {
                     continue;
                 }
                 Pin pin = netlist.pin(at);
                 out.open(3, "node");
-                out.attr("ref", component.reference());
+                out.attr("ref", components.get(at.component()).reference());
                 out.attr("pin", pin.number());
                 if (!pin.name().isEmpty()) {
                     out.attr("pinfunction", pin.name());

@@ -29,7 +29,12 @@ public final class NetWriter {
 
     /** The {@code .net} bytes with {@code date} in the design section's {@code (date …)} (empty: {@code (date)}). */
     public static byte[] write(Netlist netlist, String date) {
-        Out out = new Out(1024 + netlist.components().size() * 700 + netlist.nets().size() * 200);
+        return write(netlist, date, 1024 + netlist.components().size() * 700 + netlist.nets().size() * 200);
+    }
+
+    /** {@link #write(Netlist, String)} into a buffer of {@code capacity} bytes at first (tests reach every growth). */
+    static byte[] write(Netlist netlist, String date, int capacity) {
+        Out out = new Out(capacity);
         out.open(0, "export");
         out.attr("version", "E");
         String[] files = sheetFiles(netlist);
@@ -55,7 +60,7 @@ public final class NetWriter {
         private char[] chars = new char[256];
 
         Out(int capacity) {
-            buf = new byte[capacity];
+            buf = new byte[Math.max(capacity, 1)];
         }
 
         /** Room for {@code extra} more bytes. */
@@ -92,10 +97,11 @@ public final class NetWriter {
         }
 
         void attr(String key, String value) {
-            reserve(3);
+            reserve(2);
             buf[len++] = ' ';
             buf[len++] = '(';
             ascii(key);
+            reserve(1);
             buf[len++] = ' ';
             quoted(value);
             reserve(1);
@@ -176,7 +182,7 @@ public final class NetWriter {
 
         /** {@code (key "n")} for a non-negative {@code n}, without making its string. */
         void number(String key, int n) {
-            reserve(3);
+            reserve(2);
             buf[len++] = ' ';
             buf[len++] = '(';
             ascii(key);
@@ -253,6 +259,11 @@ public final class NetWriter {
     private static int[] writtenComponents(Netlist netlist) {
         List<Component> components = netlist.components();
         int[] written = new int[components.size()];
+        // The references in one array: the sort's comparisons would otherwise chase each Component first.
+        String[] references = new String[components.size()];
+        for (int c = 0; c < references.length; c++) {
+            references[c] = components.get(c).reference();
+        }
         int count = 0;
         for (Sheet sheet : netlist.sheets()) {
             List<Integer> inSheet = new ArrayList<>(sheet.componentCount());
@@ -261,8 +272,7 @@ public final class NetWriter {
                     inSheet.add(c);
                 }
             }
-            inSheet.sort((a, b) -> StrNumCmp.compareTotal(components.get(a).reference(),
-                    components.get(b).reference(), true));
+            inSheet.sort((a, b) -> StrNumCmp.compareTotal(references[a], references[b], true));
             for (int c : inSheet) {
                 written[count++] = c;
             }
@@ -384,8 +394,14 @@ public final class NetWriter {
     private static void libparts(Out out, Netlist netlist, int[] written) {
         Map<List<String>, Integer> first = new HashMap<>();
         List<Integer> listed = new ArrayList<>();
+        // Components share a few parts: each part's id is looked up once.
+        boolean[] met = new boolean[netlist.parts().size()];
         for (int c : written) {
             int p = netlist.components().get(c).part();
+            if (met[p]) {
+                continue;
+            }
+            met[p] = true;
             if (first.putIfAbsent(libpartId(netlist.parts().get(p)), p) == null) {
                 listed.add(p);
             }

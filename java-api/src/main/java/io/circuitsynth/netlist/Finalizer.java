@@ -995,18 +995,18 @@ public final class Finalizer {
             String key = StrNumCmp.asciiUpper(component.reference());
             long n = next.getOrDefault(key, 1L);
             String reference;
+            int fc = layout.compBase[0] + c;
             while (true) {
                 candidate.setLength(0);
                 candidate.append(component.reference()).append(n);
                 reference = candidate.toString();
-                if (!taken.containsKey(StrNumCmp.asciiUpper(reference))) {
+                // Claims the first free one in the same look-up that tests it.
+                if (taken.putIfAbsent(StrNumCmp.asciiUpper(reference), fc) == null) {
                     break;
                 }
                 n++;
             }
             next.put(key, n + 1);
-            int fc = layout.compBase[0] + c;
-            taken.put(StrNumCmp.asciiUpper(reference), fc);
             references[fc] = reference;
         }
         return references;
@@ -1234,11 +1234,14 @@ public final class Finalizer {
             netOfGroup[g] = nets.size();
             nets.add(new Net(name, netClass, isPower, List.copyOf(nodes), List.copyOf(netSheets), singleNoConnect));
         }
+        // The names in one array: the sort's comparisons would otherwise chase each Net first.
+        String[] names = new String[nets.size()];
         Integer[] order = new Integer[nets.size()];
         for (int i = 0; i < order.length; i++) {
+            names[i] = nets.get(i).name();
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> StrNumCmp.compareTotal(nets.get(a).name(), nets.get(b).name(), false));
+        Arrays.sort(order, (a, b) -> StrNumCmp.compareTotal(names[a], names[b], false));
         int[] rank = new int[nets.size()];
         List<Net> sorted = new ArrayList<>(nets.size());
         for (int r = 0; r < order.length; r++) {

@@ -95,7 +95,7 @@ pub struct Part {
     pub unit_count: u32,
     /// A power symbol: its hidden power pins do not join nets by name.
     pub power: bool,
-    by_number: HashMap<String, u32>,
+    by_number: HashMap<String, u32, FxBuild>,
 }
 
 /// One pin of a part.
@@ -442,9 +442,9 @@ struct DefData<'a> {
     slots: Vec<Slot<'a>>,
     pin_slot: Vec<u32>,
     /// Net names and port names → slot.
-    slot_by_name: HashMap<&'a str, u32>,
+    slot_by_name: HashMap<&'a str, u32, FxBuild>,
     /// Net ids → slot.
-    slot_by_id: HashMap<&'a str, u32>,
+    slot_by_id: HashMap<&'a str, u32, FxBuild>,
     /// Pins marked no-connect as (component, pin), in mark order, each once.
     no_connect_pins: Vec<(u32, u32)>,
     no_connect_marked: Vec<bool>,
@@ -458,8 +458,8 @@ impl DefData<'_> {
             pin_count: 0,
             slots: Vec::new(),
             pin_slot: Vec::new(),
-            slot_by_name: HashMap::new(),
-            slot_by_id: HashMap::new(),
+            slot_by_name: HashMap::default(),
+            slot_by_id: HashMap::default(),
             no_connect_pins: Vec::new(),
             no_connect_marked: Vec::new(),
         }
@@ -480,7 +480,7 @@ fn net_label(definition: &Definition, k: usize) -> String {
 #[derive(Default)]
 struct PartTable {
     parts: Vec<Part>,
-    by_symbol: HashMap<String, u32>,
+    by_symbol: HashMap<String, u32, FxBuild>,
 }
 
 fn split_symbol(symbol: &str) -> (&str, &str) {
@@ -493,7 +493,8 @@ fn resolve_definition<'a>(
     parts: &mut PartTable,
 ) -> Result<DefData<'a>, String> {
     let mut data = DefData::empty();
-    let mut comp_by_id: HashMap<&str, u32> = HashMap::with_capacity(definition.components.len());
+    let mut comp_by_id: HashMap<&str, u32, FxBuild> =
+        HashMap::with_capacity_and_hasher(definition.components.len(), FxBuild::default());
     for (i, c) in definition.components.iter().enumerate() {
         comp_by_id.entry(c.id.as_str()).or_insert(i as u32);
         let part = resolve_part(definition, c, symbols, parts)?;
@@ -709,7 +710,7 @@ fn resolve_definition<'a>(
     }
 
     // Pins in no net: hidden power pins join their power net, the others are nets of their own.
-    let mut power_slot: HashMap<String, u32> = HashMap::new();
+    let mut power_slot: HashMap<String, u32, FxBuild> = HashMap::default();
     for (c, &part_index) in data.comp_part.iter().enumerate() {
         let part = &parts.parts[part_index as usize];
         for (p, pin) in part.pins.iter().enumerate() {
@@ -883,7 +884,7 @@ fn resolve_part(
 
 fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
     let mut pins = Vec::with_capacity(symbol.pins.len());
-    let mut by_number = HashMap::with_capacity(symbol.pins.len());
+    let mut by_number = HashMap::with_capacity_and_hasher(symbol.pins.len(), FxBuild::default());
     for pin in &symbol.pins {
         if pin.body_style > 1 || by_number.contains_key(pin.number.as_ref()) {
             continue;
@@ -945,7 +946,7 @@ fn part_from_table(
     table: &[model::PinSpec],
 ) -> Result<Part, String> {
     let mut pins = Vec::with_capacity(table.len());
-    let mut by_number = HashMap::with_capacity(table.len());
+    let mut by_number = HashMap::with_capacity_and_hasher(table.len(), FxBuild::default());
     let mut units = 1;
     for spec in table {
         let Some(electrical_type) = ElectricalType::from_keyword(spec.electrical_type.as_bytes())
@@ -1502,7 +1503,11 @@ struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        for &b in words.remainder() {
             self.write_u8(b);
         }
     }

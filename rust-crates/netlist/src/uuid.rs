@@ -35,7 +35,9 @@ fn uuid_v5_of(pieces: &[&[u8]]) -> String {
         text[at + 1] = HEX[usize::from(b & 15)];
         at += 2;
     }
-    text.iter().map(|&b| b as char).collect()
+    std::str::from_utf8(&text)
+        .expect("hex digits and dashes")
+        .to_string()
 }
 
 /// The UUID of the sheet instance at `path` (`/`, `/ch1/`).

@@ -86,8 +86,9 @@ pub struct Part {
     pub keywords: String,
     pub footprint_filters: Vec<String>,
     /// The libpart fields: Reference, Value, Footprint, Datasheet, Description, then the other
-    /// non-`ki_` properties in order.
-    pub fields: Vec<(String, String)>,
+    /// non-`ki_` properties in order. The five fixed names are borrowed: a part per component
+    /// with its own pin table is common, and each owned name was an allocation.
+    pub fields: Vec<(Cow<'static, str>, String)>,
     /// One per number (the first in symbol order wins), units all, body styles 1 and 0.
     pub pins: Vec<Pin>,
     /// `pins` indices in libpart order (`StrNumCmp` ignoring case, ties by code points).
@@ -476,7 +477,8 @@ fn net_label(definition: &Definition, k: usize) -> String {
     }
 }
 
-/// Parts by symbol id, so every component of a library symbol shares one.
+/// Parts by symbol id, so every component of a library symbol shares one; `NONE` marks a
+/// symbol found in no library.
 #[derive(Default)]
 struct PartTable {
     parts: Vec<Part>,
@@ -847,15 +849,21 @@ fn resolve_part(
     symbols: &SymbolIndex,
     parts: &mut PartTable,
 ) -> Result<u32, String> {
-    if let Some(&p) = parts.by_symbol.get(component.symbol.as_str()) {
+    let known = parts.by_symbol.get(component.symbol.as_str()).copied();
+    if let Some(p) = known.filter(|&p| p != NONE) {
         return Ok(p);
     }
     let (lib, name) = split_symbol(&component.symbol);
-    let found = if component.symbol.contains(':') {
+    let found = if known.is_none() && component.symbol.contains(':') {
         symbols.lookup(lib, name)
     } else {
         None
     };
+    if found.is_none() && known.is_none() {
+        // Remembered as in no library, so a symbol that many components give pin tables for
+        // is looked up once.
+        parts.by_symbol.insert(component.symbol.clone(), NONE);
+    }
     let part = match (found, &component.pins) {
         (Some(symbol), _) => {
             let part = part_from_symbol(lib, name, &symbol.decode());
@@ -904,7 +912,7 @@ fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
             twin_connectable: false,
         });
     }
-    let mut fields: Vec<(String, String)> = vec![
+    let mut fields: Vec<(Cow<'static, str>, String)> = vec![
         ("Reference".into(), symbol.reference_prefix().into()),
         ("Value".into(), symbol.value().into()),
         ("Footprint".into(), symbol.footprint().into()),
@@ -918,7 +926,7 @@ fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
             "Reference" | "Value" | "Footprint" | "Datasheet" | "Description"
         ) && !key.starts_with("ki_")
         {
-            fields.push((key.to_string(), p.value.to_string()));
+            fields.push((Cow::Owned(key.to_string()), p.value.to_string()));
         }
     }
     finish_part(Part {

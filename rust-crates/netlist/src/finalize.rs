@@ -86,8 +86,9 @@ pub struct Part {
     pub keywords: String,
     pub footprint_filters: Vec<String>,
     /// The libpart fields: Reference, Value, Footprint, Datasheet, Description, then the other
-    /// non-`ki_` properties in order.
-    pub fields: Vec<(String, String)>,
+    /// non-`ki_` properties in order. The five fixed names are borrowed: a part per component
+    /// with its own pin table is common, and each owned name was an allocation.
+    pub fields: Vec<(Cow<'static, str>, String)>,
     /// One per number (the first in symbol order wins), units all, body styles 1 and 0.
     pub pins: Vec<Pin>,
     /// `pins` indices in libpart order (`StrNumCmp` ignoring case, ties by code points).
@@ -95,7 +96,7 @@ pub struct Part {
     pub unit_count: u32,
     /// A power symbol: its hidden power pins do not join nets by name.
     pub power: bool,
-    by_number: HashMap<String, u32>,
+    by_number: HashMap<String, u32, FxBuild>,
 }
 
 /// One pin of a part.
@@ -442,9 +443,9 @@ struct DefData<'a> {
     slots: Vec<Slot<'a>>,
     pin_slot: Vec<u32>,
     /// Net names and port names → slot.
-    slot_by_name: HashMap<&'a str, u32>,
+    slot_by_name: HashMap<&'a str, u32, FxBuild>,
     /// Net ids → slot.
-    slot_by_id: HashMap<&'a str, u32>,
+    slot_by_id: HashMap<&'a str, u32, FxBuild>,
     /// Pins marked no-connect as (component, pin), in mark order, each once.
     no_connect_pins: Vec<(u32, u32)>,
     no_connect_marked: Vec<bool>,
@@ -458,8 +459,8 @@ impl DefData<'_> {
             pin_count: 0,
             slots: Vec::new(),
             pin_slot: Vec::new(),
-            slot_by_name: HashMap::new(),
-            slot_by_id: HashMap::new(),
+            slot_by_name: HashMap::default(),
+            slot_by_id: HashMap::default(),
             no_connect_pins: Vec::new(),
             no_connect_marked: Vec::new(),
         }
@@ -476,11 +477,12 @@ fn net_label(definition: &Definition, k: usize) -> String {
     }
 }
 
-/// Parts by symbol id, so every component of a library symbol shares one.
+/// Parts by symbol id, so every component of a library symbol shares one; `NONE` marks a
+/// symbol found in no library.
 #[derive(Default)]
 struct PartTable {
     parts: Vec<Part>,
-    by_symbol: HashMap<String, u32>,
+    by_symbol: HashMap<String, u32, FxBuild>,
 }
 
 fn split_symbol(symbol: &str) -> (&str, &str) {
@@ -493,7 +495,8 @@ fn resolve_definition<'a>(
     parts: &mut PartTable,
 ) -> Result<DefData<'a>, String> {
     let mut data = DefData::empty();
-    let mut comp_by_id: HashMap<&str, u32> = HashMap::with_capacity(definition.components.len());
+    let mut comp_by_id: HashMap<&str, u32, FxBuild> =
+        HashMap::with_capacity_and_hasher(definition.components.len(), FxBuild::default());
     for (i, c) in definition.components.iter().enumerate() {
         comp_by_id.entry(c.id.as_str()).or_insert(i as u32);
         let part = resolve_part(definition, c, symbols, parts)?;
@@ -709,7 +712,7 @@ fn resolve_definition<'a>(
     }
 
     // Pins in no net: hidden power pins join their power net, the others are nets of their own.
-    let mut power_slot: HashMap<String, u32> = HashMap::new();
+    let mut power_slot: HashMap<String, u32, FxBuild> = HashMap::default();
     for (c, &part_index) in data.comp_part.iter().enumerate() {
         let part = &parts.parts[part_index as usize];
         for (p, pin) in part.pins.iter().enumerate() {
@@ -846,15 +849,21 @@ fn resolve_part(
     symbols: &SymbolIndex,
     parts: &mut PartTable,
 ) -> Result<u32, String> {
-    if let Some(&p) = parts.by_symbol.get(component.symbol.as_str()) {
+    let known = parts.by_symbol.get(component.symbol.as_str()).copied();
+    if let Some(p) = known.filter(|&p| p != NONE) {
         return Ok(p);
     }
     let (lib, name) = split_symbol(&component.symbol);
-    let found = if component.symbol.contains(':') {
+    let found = if known.is_none() && component.symbol.contains(':') {
         symbols.lookup(lib, name)
     } else {
         None
     };
+    if found.is_none() && known.is_none() {
+        // Remembered as in no library, so a symbol that many components give pin tables for
+        // is looked up once.
+        parts.by_symbol.insert(component.symbol.clone(), NONE);
+    }
     let part = match (found, &component.pins) {
         (Some(symbol), _) => {
             let part = part_from_symbol(lib, name, &symbol.decode());
@@ -883,7 +892,7 @@ fn resolve_part(
 
 fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
     let mut pins = Vec::with_capacity(symbol.pins.len());
-    let mut by_number = HashMap::with_capacity(symbol.pins.len());
+    let mut by_number = HashMap::with_capacity_and_hasher(symbol.pins.len(), FxBuild::default());
     for pin in &symbol.pins {
         if pin.body_style > 1 || by_number.contains_key(pin.number.as_ref()) {
             continue;
@@ -903,7 +912,7 @@ fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
             twin_connectable: false,
         });
     }
-    let mut fields: Vec<(String, String)> = vec![
+    let mut fields: Vec<(Cow<'static, str>, String)> = vec![
         ("Reference".into(), symbol.reference_prefix().into()),
         ("Value".into(), symbol.value().into()),
         ("Footprint".into(), symbol.footprint().into()),
@@ -917,7 +926,7 @@ fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
             "Reference" | "Value" | "Footprint" | "Datasheet" | "Description"
         ) && !key.starts_with("ki_")
         {
-            fields.push((key.to_string(), p.value.to_string()));
+            fields.push((Cow::Owned(key.to_string()), p.value.to_string()));
         }
     }
     finish_part(Part {
@@ -945,7 +954,7 @@ fn part_from_table(
     table: &[model::PinSpec],
 ) -> Result<Part, String> {
     let mut pins = Vec::with_capacity(table.len());
-    let mut by_number = HashMap::with_capacity(table.len());
+    let mut by_number = HashMap::with_capacity_and_hasher(table.len(), FxBuild::default());
     let mut units = 1;
     for spec in table {
         let Some(electrical_type) = ElectricalType::from_keyword(spec.electrical_type.as_bytes())
@@ -1502,7 +1511,11 @@ struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            self.write_u64(u64::from_le_bytes(word.try_into().expect("eight bytes")));
+        }
+        for &b in words.remainder() {
             self.write_u8(b);
         }
     }

@@ -76,6 +76,15 @@ impl Out {
         let bytes = value.as_bytes();
         self.buf.reserve(bytes.len() + 2);
         self.buf.push(b'"');
+        // Nearly every text needs no escape: one branch-free pass the compiler vectorizes.
+        let escapes = bytes.iter().fold(false, |any, &b| {
+            any | (b == b'\\') | (b == b'"') | (b == b'\n') | (b == b'\r')
+        });
+        if !escapes {
+            self.buf.extend_from_slice(bytes);
+            self.buf.push(b'"');
+            return;
+        }
         let mut start = 0;
         for (i, &b) in bytes.iter().enumerate() {
             if !NEEDS_ESCAPE[usize::from(b)] {

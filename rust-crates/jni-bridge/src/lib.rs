@@ -22,6 +22,12 @@ mod placement_ops;
 mod schematic_ops;
 mod symbol_ops;
 
+/// Every allocation of the library's Rust code (never the JVM's) goes to mimalloc: the stages
+/// allocate a string per name they decode or make, and against glibc's malloc that was a fifth
+/// of a 10,000-component netlist's time and half of decoding the design (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Bumped whenever a native signature or the meaning of its data changes. The Java loader
 /// compares it with its own constant (`NativeBridge.ABI_VERSION`) before using the library.
 pub const ABI_VERSION: jint = 4;

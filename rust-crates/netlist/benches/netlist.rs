@@ -4,41 +4,18 @@
 //! components and 12,000 nets, finalize alone, one generated reference, reading a
 //! 1,500-component `.net`, and the design codec.
 
-use std::fs;
-use std::path::Path;
-use std::sync::Arc;
-
 use circuitsynth_netlist::{codec, finalize, net_read, net_write, synthetic};
-use circuitsynth_symbol_cache::{LibrarySource, SymbolIndex};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-/// The built-in libraries shipped in the Java jar, read from the source tree.
-fn builtin_index() -> SymbolIndex {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../java-api/src/main/resources/io/circuitsynth/symbols/builtin");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "kicad_sym"))
-        .collect();
-    files.sort();
-    let sources: Vec<LibrarySource> = files
-        .iter()
-        .map(|p| {
-            let nickname = p.file_stem().expect("stem").to_string_lossy().into_owned();
-            let bytes = fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            LibrarySource::memory(
-                nickname.clone(),
-                format!("builtin:/{nickname}.kicad_sym"),
-                Arc::<[u8]>::from(bytes),
-            )
-        })
-        .collect();
-    SymbolIndex::open(&sources, None)
-}
+// As in the native library (`jni-bridge`), so these figures are the shipped allocator's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 fn benches(c: &mut Criterion) {
-    let index = builtin_index();
+    let index = support::builtin_index();
     let design = synthetic::design(10_000, 12_000);
     let references = synthetic::prefix_only(10_000);
     let small = synthetic::design(1_500, 1_800);

@@ -8,37 +8,16 @@
 //! component: the cost of generating one reference. A single operation with many runs is the
 //! input for a profiler (`perf record`).
 
-use std::fs;
-use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use circuitsynth_netlist::{codec, finalize, net_read, net_write, synthetic};
-use circuitsynth_symbol_cache::{LibrarySource, SymbolIndex};
+// As in the native library (`jni-bridge`), so these figures are the shipped allocator's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn builtin_index() -> SymbolIndex {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../java-api/src/main/resources/io/circuitsynth/symbols/builtin");
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "kicad_sym"))
-        .collect();
-    files.sort();
-    let sources: Vec<LibrarySource> = files
-        .iter()
-        .map(|p| {
-            let nickname = p.file_stem().expect("stem").to_string_lossy().into_owned();
-            let bytes = fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            LibrarySource::memory(
-                nickname.clone(),
-                format!("circuitsynth-builtin/{nickname}.kicad_sym"),
-                Arc::<[u8]>::from(bytes),
-            )
-        })
-        .collect();
-    SymbolIndex::open(&sources, None)
-}
+use circuitsynth_netlist::{codec, finalize, net_read, net_write, synthetic};
+
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
 mod thread_clock {
@@ -109,7 +88,7 @@ fn main() {
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(11);
     let wanted = |name: &str| only == "all" || only == name;
 
-    let index = builtin_index();
+    let index = support::builtin_index();
     let design = synthetic::design(10_000, 12_000);
     let references = synthetic::prefix_only(10_000);
     let absolutes = synthetic::absolute_only(10_000);

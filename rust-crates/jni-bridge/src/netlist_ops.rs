@@ -9,6 +9,7 @@
 //! static native byte[] netlistWriteNet(byte[] design, long symbolIndex);
 //! static native byte[] designRoundTrip(byte[] design);
 //! static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
+//! static native byte[] netlistReferences(byte[] design);
 //! ```
 //!
 //! A design crosses in one piece, in the design codec's encoding (`circuitsynth_netlist::codec`,
@@ -83,6 +84,19 @@ fn finalize_counts(design: &[u8], symbols: &SymbolIndex) -> Result<[jlong; 2], J
         netlist.components.len() as jlong,
         netlist.nets.len() as jlong,
     ])
+}
+
+/// The references finalize gives, in its component order, as UTF-8 each followed by `\n`
+/// (finalize refuses control characters in references).
+fn references(design: &[u8]) -> Result<Vec<u8>, JavaError> {
+    let design = design_arg(design, "references")?;
+    let references = finalize::references(&design).map_err(netlist_error)?;
+    let mut out = Vec::with_capacity(references.iter().map(|r| r.len() + 1).sum());
+    for reference in &references {
+        out.extend_from_slice(reference.as_bytes());
+        out.push(b'\n');
+    }
+    Ok(out)
 }
 
 fn round_trip(design: &[u8]) -> Result<Vec<u8>, JavaError> {
@@ -193,6 +207,20 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistFinalize
         let array = env.new_long_array(counts.len() as jint)?;
         env.set_long_array_region(&array, 0, &counts)?;
         Ok(array.into_raw())
+    })
+}
+
+/// The references alone (the benchmarks time reference generation apart from finalize).
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReferences<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let out = references(&bytes)?;
+        answer(env, &out)
     })
 }
 

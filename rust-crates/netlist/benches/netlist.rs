@@ -40,6 +40,13 @@ fn benches(c: &mut Criterion) {
     group.bench_function("finalize_prefix_only_10k", |b| {
         b.iter(|| finalize::finalize(&references, &index).expect("finalizes"))
     });
+    // Reference generation alone (the "per reference generated").
+    group.bench_function("references_prefix_only_10k", |b| {
+        b.iter(|| finalize::references(&references).expect("numbers"))
+    });
+    group.bench_function("references_design_10k", |b| {
+        b.iter(|| finalize::references(&design).expect("numbers"))
+    });
     group.finish();
 
     let encoded = codec::encode(&design);

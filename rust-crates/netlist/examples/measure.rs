@@ -96,6 +96,13 @@ fn main() {
     let net1500 = net_write::write_net(&finalize::finalize(&small, &index).expect("finalizes"));
     let encoded = codec::encode(&design);
 
+    if only == "numbering" {
+        // Reference generation alone, many times over: the input for a profiler.
+        for _ in 0..runs {
+            std::hint::black_box(finalize::references(&references).expect("numbers"));
+        }
+        return;
+    }
     if wanted("write_net") {
         measure("finalize + write_net 10k", runs, 1, || {
             let netlist = finalize::finalize(&design, &index).expect("finalizes");
@@ -107,12 +114,18 @@ fn main() {
             std::hint::black_box(finalize::finalize(&design, &index).expect("finalizes"));
         });
     }
-    if wanted("references") {
+    if wanted("references") || only == "numbering" {
         let prefixed = timed(runs, 10_000, || {
             std::hint::black_box(finalize::finalize(&references, &index).expect("finalizes"));
         });
         let absolute = timed(runs, 10_000, || {
             std::hint::black_box(finalize::finalize(&absolutes, &index).expect("finalizes"));
+        });
+        measure("references alone, per ref", runs, 10_000, || {
+            std::hint::black_box(finalize::references(&references).expect("numbers"));
+        });
+        measure("references of design, per ref", runs, 10_000, || {
+            std::hint::black_box(finalize::references(&design).expect("numbers"));
         });
         report("finalize prefix-only, per part", prefixed);
         report("finalize absolute, per part", absolute);

@@ -31,8 +31,8 @@ pub struct Netlist<'a> {
     pub project: &'a str,
     /// Sheet instances in page order (index = page − 1); the root is first.
     pub sheets: Vec<Sheet<'a>>,
-    /// Resolved symbols, one per library symbol used and one per component with its own pin
-    /// table.
+    /// Resolved symbols: one per library symbol used, and one per distinct (symbol id, reference
+    /// prefix, pin table) of the components whose symbol is in no library.
     pub parts: Vec<Part>,
     /// Every component of every sheet instance, in page order then component order.
     pub components: Vec<Component<'a>>,
@@ -227,10 +227,27 @@ pub fn finalize<'a>(design: &'a Design, symbols: &SymbolIndex) -> Result<Netlist
     let mut union = UnionFind::new(layout.slot_count);
     connect_ports(design, &sheets, &defs, &layout, &mut union)?;
     let roots = merge_power(&sheets, &defs, &layout, &mut union)?;
-    let references = number_references(design, &sheets, &reachable, &layout)?;
+    let references = number_references(design, &sheets, &reachable, &layout.comp_base)?;
     Ok(assemble(
         design, symbols, sheets, defs, parts, layout, &roots, references,
     ))
+}
+
+/// The reference finalize gives every component (specification section 2.4), in the order of
+/// [`Netlist::components`]: page order, then component order. Only the hierarchy and the
+/// references are checked, so a design whose symbols or nets finalize refuses still gets its
+/// references here; every error it gives is the one finalize gives.
+pub fn references(design: &Design) -> Result<Vec<String>, String> {
+    let by_name = definitions_by_name(design);
+    let sheets = flatten(design, &by_name)?;
+    let reachable = reachable_definitions(design, &sheets);
+    let mut comp_base = Vec::with_capacity(sheets.len());
+    let mut count = 0u32;
+    for s in &sheets {
+        comp_base.push(count);
+        count += design.definitions[s.def].components.len() as u32;
+    }
+    number_references(design, &sheets, &reachable, &comp_base)
 }
 
 fn at(origin: &Option<String>, message: String) -> String {
@@ -478,12 +495,19 @@ fn net_label(definition: &Definition, k: usize) -> String {
 }
 
 /// Parts by symbol id, so every component of a library symbol shares one; `NONE` marks a
-/// symbol found in no library.
+/// symbol found in no library. Components that give a symbol found in no library the same pin
+/// table and reference prefix share one part too (every component of a `.net` read without its
+/// libraries gives its libpart's table), so a design has one box symbol per distinct table.
 #[derive(Default)]
-struct PartTable {
+struct PartTable<'a> {
     parts: Vec<Part>,
     by_symbol: HashMap<String, u32, FxBuild>,
+    by_table: HashMap<TableKey<'a>, u32, FxBuild>,
 }
+
+/// What a part made from a pin table depends on: the symbol id, the reference prefix and the
+/// table.
+type TableKey<'a> = (&'a str, &'a str, &'a [model::PinSpec]);
 
 fn split_symbol(symbol: &str) -> (&str, &str) {
     symbol.split_once(':').unwrap_or(("", symbol))
@@ -492,7 +516,7 @@ fn split_symbol(symbol: &str) -> (&str, &str) {
 fn resolve_definition<'a>(
     definition: &'a Definition,
     symbols: &SymbolIndex,
-    parts: &mut PartTable,
+    parts: &mut PartTable<'a>,
 ) -> Result<DefData<'a>, String> {
     let mut data = DefData::empty();
     let mut comp_by_id: HashMap<&str, u32, FxBuild> =
@@ -843,11 +867,11 @@ fn no_pin_message(
     message
 }
 
-fn resolve_part(
+fn resolve_part<'a>(
     definition: &Definition,
-    component: &model::Component,
+    component: &'a model::Component,
     symbols: &SymbolIndex,
-    parts: &mut PartTable,
+    parts: &mut PartTable<'a>,
 ) -> Result<u32, String> {
     let known = parts.by_symbol.get(component.symbol.as_str()).copied();
     if let Some(p) = known.filter(|&p| p != NONE) {
@@ -864,7 +888,7 @@ fn resolve_part(
         // is looked up once.
         parts.by_symbol.insert(component.symbol.clone(), NONE);
     }
-    let part = match (found, &component.pins) {
+    let (part, key) = match (found, &component.pins) {
         (Some(symbol), _) => {
             let part = part_from_symbol(lib, name, &symbol.decode());
             let index = parts.parts.len() as u32;
@@ -872,7 +896,20 @@ fn resolve_part(
             parts.by_symbol.insert(component.symbol.clone(), index);
             return Ok(index);
         }
-        (None, Some(table)) => part_from_table(definition, component, lib, name, table)?,
+        (None, Some(table)) => {
+            let key = (
+                component.symbol.as_str(),
+                table_prefix(component),
+                table.as_slice(),
+            );
+            if let Some(&p) = parts.by_table.get(&key) {
+                return Ok(p);
+            }
+            (
+                part_from_table(definition, component, lib, name, table)?,
+                key,
+            )
+        }
         (None, None) => {
             let suggestions = symbols.suggestions(lib, name);
             let mut message = format!("unknown symbol {}", plain(&component.symbol));
@@ -884,10 +921,18 @@ fn resolve_part(
             return Err(at(&component.origin, message));
         }
     };
-    // A pin table belongs to its component alone: two components may give one symbol id
-    // different tables.
+    let index = parts.parts.len() as u32;
     parts.parts.push(part);
-    Ok(parts.parts.len() as u32 - 1)
+    parts.by_table.insert(key, index);
+    Ok(index)
+}
+
+/// The reference prefix a part made from `component`'s pin table carries.
+fn table_prefix(component: &model::Component) -> &str {
+    match component.reference_kind {
+        ReferenceKind::Prefix => component.reference.as_str(),
+        _ => split_reference(&component.reference).0,
+    }
 }
 
 fn part_from_symbol(lib: &str, name: &str, symbol: &Symbol<'_>) -> Part {
@@ -991,12 +1036,8 @@ fn part_from_table(
             twin_connectable: false,
         });
     }
-    let prefix = match component.reference_kind {
-        ReferenceKind::Prefix => component.reference.as_str(),
-        _ => split_reference(&component.reference).0,
-    };
     let fields = vec![
-        ("Reference".into(), prefix.to_string()),
+        ("Reference".into(), table_prefix(component).to_string()),
         ("Value".into(), name.to_string()),
         ("Footprint".into(), String::new()),
         ("Datasheet".into(), String::new()),
@@ -1344,12 +1385,17 @@ fn place(sheet: &SheetInfo<'_>, component: &model::Component) -> String {
     }
 }
 
+/// References in flat component order; `comp_base[s]` is sheet `s`'s first flat component.
 fn number_references(
     design: &Design,
     sheets: &[SheetInfo<'_>],
     reachable: &[usize],
-    layout: &Layout,
+    comp_base: &[u32],
 ) -> Result<Vec<String>, String> {
+    let comp_count = sheets
+        .iter()
+        .map(|s| design.definitions[s.def].components.len())
+        .sum();
     let root = sheets[0].def;
     for &d in reachable {
         let definition = &design.definitions[d];
@@ -1440,9 +1486,9 @@ fn number_references(
     }
 
     // 3. Instance references and 4. uniqueness, in page then component order.
-    let mut references = vec![String::new(); layout.comp_count];
-    let mut taken = Taken::new(layout.comp_count);
-    let mut owner: Vec<(u32, u32)> = Vec::with_capacity(layout.comp_count);
+    let mut references = vec![String::new(); comp_count];
+    let mut taken = Taken::new(comp_count);
+    let mut owner: Vec<(u32, u32)> = Vec::with_capacity(comp_count);
     for (s, sheet) in sheets.iter().enumerate() {
         let definition = &design.definitions[sheet.def];
         let page = s + 1;
@@ -1460,7 +1506,7 @@ fn number_references(
                 }
                 (false, _, None) => unreachable!("every subcircuit component has a local number"),
             };
-            let fc = layout.comp_base[s] + c as u32;
+            let fc = comp_base[s] + c as u32;
             let hash = caseless_hash(&reference);
             if let Some(earlier) = taken.find(&references, &reference, hash) {
                 let (es, ec) = owner[earlier as usize];
@@ -1477,29 +1523,44 @@ fn number_references(
         }
     }
 
-    // 5. Root prefixes take the lowest free number.
-    let mut next: HashMap<Caseless<'_>, u64, FxBuild> = HashMap::default();
+    // 5. Root prefixes take the lowest free number. PREFIX + n (a prefix never ends in a digit)
+    // equals a taken reference, ignoring case, only when that one splits into the same prefix
+    // and n's own digits, so the numbers taken under each prefix are all there is to check.
     let root_def = &design.definitions[root];
-    for (c, component) in root_def.components.iter().enumerate() {
-        if component.reference_kind != ReferenceKind::Prefix {
-            continue;
-        }
-        let n = next.entry(Caseless(&component.reference)).or_insert(1);
-        let mut candidate = String::with_capacity(component.reference.len() + 4);
-        let hash = loop {
-            candidate.clear();
-            candidate.push_str(&component.reference);
-            push_decimal(&mut candidate, *n);
-            let hash = caseless_hash(&candidate);
-            if taken.find(&references, &candidate, hash).is_none() {
-                break hash;
+    let mut numbered: Vec<(u32, u64)> = Vec::with_capacity(root_def.components.len());
+    {
+        let mut prefixes: HashMap<Caseless<'_>, (u64, HashSet<u64, FxBuild>), FxBuild> =
+            HashMap::default();
+        for reference in &references {
+            let (prefix, digits) = split_reference(reference);
+            if !digits.is_empty() && !digits.starts_with('0') && digits.len() <= 18 {
+                prefixes
+                    .entry(Caseless(prefix))
+                    .or_insert_with(|| (1, HashSet::default()))
+                    .1
+                    .insert(digits.parse::<u64>().expect("ASCII digits"));
             }
+        }
+        for (c, component) in root_def.components.iter().enumerate() {
+            if component.reference_kind != ReferenceKind::Prefix {
+                continue;
+            }
+            let (n, taken) = prefixes
+                .entry(Caseless(&component.reference))
+                .or_insert_with(|| (1, HashSet::default()));
+            while taken.contains(n) {
+                *n += 1;
+            }
+            numbered.push((c as u32, *n));
             *n += 1;
-        };
-        *n += 1;
-        let fc = layout.comp_base[0] + c as u32;
-        references[fc as usize] = candidate;
-        taken.insert(hash, fc);
+        }
+    }
+    for (c, n) in numbered {
+        let prefix = &root_def.components[c as usize].reference;
+        let mut reference = String::with_capacity(prefix.len() + decimal_len(n));
+        reference.push_str(prefix);
+        push_decimal(&mut reference, n);
+        references[(comp_base[0] + c) as usize] = reference;
     }
     Ok(references)
 }
@@ -1599,9 +1660,19 @@ fn push_zeros(out: &mut String, count: usize) {
     }
 }
 
-fn push_decimal(out: &mut String, n: u64) {
-    use std::fmt::Write;
-    let _ = write!(out, "{n}");
+/// `n` in decimal, without the formatting machinery (a reference is made per component).
+fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `PREFIX` + decimal(page × 10^width + local).

@@ -48,7 +48,7 @@ pub enum ReferenceKind {
 }
 
 /// One pin of a component's own pin table.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct PinSpec {
     pub number: String,
     /// `~` reads as empty.

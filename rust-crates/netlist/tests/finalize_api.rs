@@ -372,3 +372,43 @@ fn the_netlist_tells_the_schematic_writer_where_nets_go() {
     assert_eq!(q201.spec.id, "Q");
     assert_eq!(netlist.parts[q201.part as usize].pins[0].name, "B");
 }
+
+fn with_table(id: &str, symbol: &str, reference: &str, pins: &[(&str, &str)]) -> Component {
+    Component {
+        pins: Some(
+            pins.iter()
+                .map(|&(number, name)| PinSpec {
+                    number: number.into(),
+                    name: name.into(),
+                    electrical_type: "passive".into(),
+                    ..PinSpec::default()
+                })
+                .collect(),
+        ),
+        ..component(id, symbol, ReferenceKind::Prefix, reference)
+    }
+}
+
+#[test]
+fn components_with_one_pin_table_share_a_part() {
+    let two = [("1", "~"), ("2", "~")];
+    let d = design(vec![root(
+        vec![
+            with_table("a", "Lost:R", "R", &two),
+            with_table("b", "Lost:R", "R", &two),
+            // Another table, another prefix, another symbol: each its own part.
+            with_table("c", "Lost:R", "R", &[("1", "~"), ("2", "B")]),
+            with_table("d", "Lost:R", "RN", &two),
+            with_table("e", "Lost:C", "R", &two),
+            with_table("f", "Lost:R", "R", &two),
+        ],
+        vec![],
+    )]);
+    let index = support::builtin_index();
+    let netlist = finalize(&d, &index).expect("finalizes");
+    let parts: Vec<u32> = netlist.components.iter().map(|c| c.part).collect();
+    assert_eq!(parts, [0, 0, 1, 2, 3, 0]);
+    assert_eq!(netlist.parts.len(), 4);
+    assert_eq!(netlist.parts[2].fields[0].1, "RN");
+    assert_eq!(netlist.parts[1].pins[1].name, "B");
+}

@@ -8,7 +8,7 @@ mod support;
 use std::fs;
 
 use circuitsynth_netlist::circuit_json;
-use circuitsynth_netlist::finalize::finalize;
+use circuitsynth_netlist::finalize::{finalize, references};
 use circuitsynth_netlist::net_write::write_net;
 
 #[test]
@@ -63,4 +63,45 @@ fn every_circuit_json_vector_gives_its_net_or_its_error() {
     }
     assert!(ran >= 36, "only {ran} vectors in {}", dir.display());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Reference generation alone (what the `references` benchmarks time) gives every vector that
+/// finalizes exactly its finalized references, and every vector refused for its hierarchy or its
+/// references the same message. The Java twin is the property
+/// `NetlistStagesPropertiesTest.referencesAreFinalizesInBothEngines`.
+#[test]
+fn references_alone_are_finalizes() {
+    let dir = support::repo().join("conformance/netlist");
+    let index = support::builtin_index();
+    let mut checked = (0, 0);
+    let mut names: Vec<_> = fs::read_dir(&dir)
+        .expect("the vector folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && !n.ends_with(".cs.json") && !n.ends_with(".out.json"))
+        .collect();
+    names.sort();
+    for name in names {
+        let Ok(design) = circuit_json::read(&fs::read(dir.join(&name)).expect("read")) else {
+            continue;
+        };
+        match (finalize(&design, &index), references(&design)) {
+            (Ok(netlist), Ok(refs)) => {
+                let finalized: Vec<&str> = netlist
+                    .components
+                    .iter()
+                    .map(|c| c.reference.as_str())
+                    .collect();
+                assert_eq!(refs, finalized, "{name}");
+                checked.0 += 1;
+            }
+            (Ok(_), Err(e)) => panic!("{name}: finalizes, but its references fail: {e}"),
+            (Err(finalize_error), Err(e)) => {
+                assert_eq!(e, finalize_error, "{name}");
+                checked.1 += 1;
+            }
+            // Refused for a symbol, a pin or a net, which reference generation does not check.
+            (Err(_), Ok(_)) => {}
+        }
+    }
+    assert!(checked.0 >= 8 && checked.1 >= 10, "{checked:?}");
 }

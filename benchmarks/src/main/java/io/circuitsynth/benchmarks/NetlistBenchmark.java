@@ -119,6 +119,20 @@ public class NetlistBenchmark {
         bh.consume(finalizeOnly(prefixOnly));
     }
 
+    /**
+     * Reference generation alone, per reference (the issue's "per reference generated", native
+     * ≤ 100 ns): the references finalize gives the 10,000 prefix-numbered components of
+     * {@code prefixOnly}, checks included ({@code Finalizer.references}, {@code
+     * finalize::references}). Native figures include the JNI crossing: the design encoded in
+     * Java and decoded in Rust, the references back as one byte array.
+     */
+    @Benchmark
+    @OperationsPerInvocation(REFERENCES)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public List<String> references10k() {
+        return engine.equals("native") ? Natives.references(prefixOnly) : Finalizer.references(prefixOnly);
+    }
+
     /** {@link #finalizeReferencesOnly} with the references already written out ({@link SyntheticDesigns#absoluteOnly}). */
     @Benchmark
     @OperationsPerInvocation(REFERENCES)

@@ -10,7 +10,7 @@ package io.circuitsynth.natives;
  */
 final class NativeBridge {
     /** Must equal {@code ABI_VERSION} in {@code rust-crates/jni-bridge/src/lib.rs}. */
-    static final int ABI_VERSION = 4;
+    static final int ABI_VERSION = 5;
 
     private NativeBridge() {}
 
@@ -110,6 +110,12 @@ final class NativeBridge {
 
     /** Finalize alone, for the benchmarks: {@code [components, nets]} of the finalized netlist. */
     static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
+
+    /**
+     * The references finalize gives an encoded design's components, in its component order, as
+     * UTF-8 each followed by {@code '\n'}.
+     */
+    static native byte[] netlistReferences(byte[] design);
 
     /** Test hook: the design decoded and re-encoded by the Rust codec. */
     static native byte[] designRoundTrip(byte[] design);

@@ -4,6 +4,9 @@ import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.DesignCodec;
 import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.SymbolIndex;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -54,6 +57,19 @@ final class NativeNetlistStage implements NetlistStage {
         NativeSymbolIndex nativeIndex = nativeIndex(symbols);
         byte[] encoded = DesignCodec.encode(design);
         return nativeIndex.withHandle(handle -> NativeBridge.netlistFinalizeCounts(encoded, handle));
+    }
+
+    List<String> references(Design design) {
+        byte[] joined = NativeBridge.netlistReferences(DesignCodec.encode(design));
+        List<String> references = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < joined.length; i++) {
+            if (joined[i] == '\n') {
+                references.add(new String(joined, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        return references;
     }
 
     private static NativeSymbolIndex nativeIndex(SymbolIndex symbols) {

@@ -6,6 +6,7 @@ import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.placement.PlacementStage;
 import io.circuitsynth.symbols.SymbolIndex;
 import io.circuitsynth.symbols.SymbolStage;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -57,6 +58,22 @@ public final class Natives {
             throw new IllegalStateException("the native engine is not loaded: " + status().reason());
         }
         return new NativeNetlistStage().finalizeCounts(design, symbols);
+    }
+
+    /**
+     * The references finalize gives {@code design}'s components, in the order of
+     * {@link io.circuitsynth.netlist.Netlist#components()}, made by the native engine: the twin of
+     * {@link io.circuitsynth.netlist.Finalizer#references}. For the benchmarks, which time
+     * reference generation apart from the rest of finalize.
+     *
+     * @throws io.circuitsynth.netlist.NetlistException for a hierarchy or reference finalize refuses
+     * @throws IllegalStateException when the native library is not usable
+     */
+    public static List<String> references(Design design) {
+        if (!status().loaded()) {
+            throw new IllegalStateException("the native engine is not loaded: " + status().reason());
+        }
+        return new NativeNetlistStage().references(design);
     }
 
     /** The native {@code schematic-writer} stage (the whole pipeline), if the native library is usable. */

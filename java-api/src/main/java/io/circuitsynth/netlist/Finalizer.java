@@ -63,8 +63,30 @@ public final class Finalizer {
         UnionFind union = new UnionFind(layout.slotCount);
         connectPorts(design, sheets, defs, layout, union);
         int[] roots = mergePower(sheets, defs, layout, union);
-        String[] references = numberReferences(design, sheets, reachable, layout);
+        String[] references = numberReferences(design, sheets, reachable, layout.compBase);
         return assemble(design, symbols, sheets, defs, parts, layout, roots, references);
+    }
+
+    /**
+     * The reference finalize gives every component (specification section 2.4), in the order of
+     * {@link Netlist#components()}: page order, then component order. Only the hierarchy and the
+     * references are checked, so a design whose symbols or nets finalize refuses still gets its
+     * references here; every error it throws is the one finalize throws. The Rust twin is
+     * {@code finalize::references}.
+     *
+     * @throws NetlistException for a hierarchy or a reference finalize refuses
+     */
+    public static List<String> references(Design design) {
+        Map<String, Integer> byName = definitionsByName(design);
+        List<SheetInfo> sheets = flatten(design, byName);
+        int[] reachable = reachableDefinitions(design, sheets);
+        int[] compBase = new int[sheets.size()];
+        int count = 0;
+        for (int s = 0; s < sheets.size(); s++) {
+            compBase[s] = count;
+            count += design.definitions().get(sheets.get(s).def()).components().size();
+        }
+        return List.of(numberReferences(design, sheets, reachable, compBase));
     }
 
     /** User text as messages show it: control characters escaped, so a message is one line. */
@@ -260,9 +282,27 @@ public final class Finalizer {
     }
 
     /** Parts by symbol id, so every component of a library symbol shares one. */
+    /**
+     * Parts by symbol id, so every component of a library symbol shares one. Components that give
+     * a symbol found in no library the same pin table and reference prefix share one part too
+     * (every component of a {@code .net} read without its libraries gives its libpart's table), so
+     * a design has one box symbol per distinct table.
+     */
     private static final class PartTable {
         final List<Part> parts = new ArrayList<>();
         final Map<String, Integer> bySymbol = new HashMap<>();
+        final Map<TableKey, Integer> byTable = new HashMap<>();
+    }
+
+    /** What a part made from a pin table depends on: the symbol id, the reference prefix and the table. */
+    private record TableKey(String symbol, String prefix, List<ComponentSpec.PinSpec> table) {
+    }
+
+    /** The reference prefix a part made from {@code component}'s pin table carries. */
+    private static String tablePrefix(ComponentSpec component) {
+        return component.referenceKind() == ReferenceKind.PREFIX
+                ? component.reference()
+                : splitReference(component.reference())[0];
     }
 
     private static String[] splitSymbol(String symbol) {
@@ -552,10 +592,15 @@ public final class Finalizer {
             }
             throw at(component.origin(), message.toString());
         }
-        // A pin table belongs to its component alone: two components may give one symbol id
-        // different tables.
+        TableKey key = new TableKey(component.symbol(), tablePrefix(component), component.pins());
+        Integer shared = parts.byTable.get(key);
+        if (shared != null) {
+            return shared;
+        }
+        int index = parts.parts.size();
         parts.parts.add(partFromTable(definition, component, lib, name, component.pins()));
-        return parts.parts.size() - 1;
+        parts.byTable.put(key, index);
+        return index;
     }
 
     private static Part partFromSymbol(String lib, String name, Symbol symbol) {
@@ -613,10 +658,7 @@ public final class Finalizer {
             pins.add(new Pin(spec.number(), spec.name().equals("~") ? "" : spec.name(), type, spec.unit(),
                     spec.hidden(), false, false));
         }
-        String prefix = component.referenceKind() == ReferenceKind.PREFIX
-                ? component.reference()
-                : splitReference(component.reference())[0];
-        List<Field> fields = List.of(new Field("Reference", prefix), new Field("Value", name),
+        List<Field> fields = List.of(new Field("Reference", tablePrefix(component)), new Field("Value", name),
                 new Field("Footprint", ""), new Field("Datasheet", ""), new Field("Description", ""));
         return finishPart(lib, name, false, "", "", "", List.of(), fields, pins, units, false, byNumber);
     }
@@ -877,7 +919,13 @@ public final class Finalizer {
         return component.origin() != null ? place + " (at " + component.origin() + ")" : place;
     }
 
-    private static String[] numberReferences(Design design, List<SheetInfo> sheets, int[] reachable, Layout layout) {
+    /** References in flat component order; {@code compBase[s]} is sheet {@code s}'s first flat component. */
+    private static String[] numberReferences(Design design, List<SheetInfo> sheets, int[] reachable,
+            int[] compBase) {
+        int compCount = 0;
+        for (SheetInfo sheet : sheets) {
+            compCount += design.definitions().get(sheet.def()).components().size();
+        }
         int root = sheets.get(0).def();
         for (int d : reachable) {
             Definition definition = design.definitions().get(d);
@@ -947,17 +995,17 @@ public final class Finalizer {
         }
 
         // 3. Instance references and 4. uniqueness, in page then component order.
-        String[] references = new String[layout.compCount];
-        Map<String, Integer> taken = new HashMap<>(layout.compCount * 2);
-        int[] ownerSheet = new int[layout.compCount];
-        int[] ownerComp = new int[layout.compCount];
+        String[] references = new String[compCount];
+        Map<String, Integer> taken = new HashMap<>(compCount * 2);
+        int[] ownerSheet = new int[compCount];
+        int[] ownerComp = new int[compCount];
         for (int s = 0; s < sheets.size(); s++) {
             SheetInfo sheet = sheets.get(s);
             Definition definition = design.definitions().get(sheet.def());
             int page = s + 1;
             for (int c = 0; c < definition.components().size(); c++) {
                 ComponentSpec component = definition.components().get(c);
-                int fc = layout.compBase[s] + c;
+                int fc = compBase[s] + c;
                 ownerSheet[fc] = s;
                 ownerComp[fc] = c;
                 String reference;
@@ -995,7 +1043,7 @@ public final class Finalizer {
             String key = StrNumCmp.asciiUpper(component.reference());
             long n = next.getOrDefault(key, 1L);
             String reference;
-            int fc = layout.compBase[0] + c;
+            int fc = compBase[0] + c;
             while (true) {
                 candidate.setLength(0);
                 candidate.append(component.reference()).append(n);

@@ -82,7 +82,8 @@ public final class Netlist {
 
     /**
      * A resolved symbol as the netlist needs it: one per library symbol used, and one per
-     * component with its own pin table.
+     * distinct (symbol id, reference prefix, pin table) of the components whose symbol is in no
+     * library.
      *
      * @param lib the library nickname (before the first {@code :} of the symbol id; empty without one)
      * @param name the symbol name

@@ -234,4 +234,29 @@ class FinalizerTest {
         assertThat(q201.spec().id()).isEqualTo("Q");
         assertThat(netlist.parts().get(q201.part()).pins().get(0).name()).isEqualTo("B");
     }
+
+    private static ComponentSpec withTable(String id, String symbol, String reference, String... numberAndName) {
+        List<PinSpec> pins = new ArrayList<>();
+        for (int i = 0; i < numberAndName.length; i += 2) {
+            pins.add(new PinSpec(numberAndName[i], numberAndName[i + 1], "passive", 0, false));
+        }
+        return withPins(component(id, symbol, ReferenceKind.PREFIX, reference), pins);
+    }
+
+    @Test
+    void componentsWithOnePinTableShareAPart() {
+        Design d = design(root(List.of(
+                withTable("a", "Lost:R", "R", "1", "~", "2", "~"),
+                withTable("b", "Lost:R", "R", "1", "~", "2", "~"),
+                // Another table, another prefix, another symbol: each its own part.
+                withTable("c", "Lost:R", "R", "1", "~", "2", "B"),
+                withTable("d", "Lost:R", "RN", "1", "~", "2", "~"),
+                withTable("e", "Lost:C", "R", "1", "~", "2", "~"),
+                withTable("f", "Lost:R", "R", "1", "~", "2", "~")), List.of()));
+        Netlist netlist = Finalizer.finalize(d, index);
+        assertThat(netlist.components()).extracting(Netlist.Component::part).containsExactly(0, 0, 1, 2, 3, 0);
+        assertThat(netlist.parts()).hasSize(4);
+        assertThat(netlist.parts().get(2).fields().get(0).value()).isEqualTo("RN");
+        assertThat(netlist.parts().get(1).pins().get(1).name()).isEqualTo("B");
+    }
 }

@@ -2,9 +2,11 @@ package io.circuitsynth.netlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitsynth.natives.Natives;
 import io.circuitsynth.testing.ByteAsserts;
 import io.circuitsynth.testing.TestEngines;
 import java.util.List;
+import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -83,6 +85,43 @@ class NetlistStagesPropertiesTest {
             ByteAsserts.assertSameBytes(other.writeCircuitJson(design), json, name + " circuit JSON");
             assertAgree(name + " .net", net, writeNet(other, design));
             assertAgree(name + " circuit JSON read back", read, readJson(other, json));
+        }
+    }
+    private record References(List<String> references, Class<?> errorClass, String error) {}
+
+    private static References references(Function<Design, List<String>> engine, Design design) {
+        try {
+            return new References(engine.apply(design), null, null);
+        } catch (RuntimeException e) {
+            return new References(null, e.getClass(), e.getMessage());
+        }
+    }
+
+    /**
+     * Reference generation alone (what {@code NetlistBenchmark.references10k} times): the same
+     * references or the same error from both engines, and when the design finalizes, exactly the
+     * references of its finalized components. A design refused by finalize for its hierarchy or
+     * its references is refused here with the same message.
+     */
+    @Property(tries = 300)
+    void referencesAreFinalizesInBothEngines(@ForAll("designs") Design design) {
+        References java = references(Finalizer::references, design);
+        if (java.errorClass() != null) {
+            assertThat(java.errorClass()).as(java.error()).isEqualTo(NetlistException.class);
+        }
+        NetlistStage javaStage = new JavaNetlistStage();
+        try {
+            Netlist netlist = Finalizer.finalize(design, NetlistStagesConformanceTest.builtinIndex(javaStage));
+            assertThat(java.references()).as(java.error())
+                    .containsExactlyElementsOf(netlist.components().stream().map(Netlist.Component::reference).toList());
+        } catch (NetlistException e) {
+            // Finalize checks symbols and nets before the references, so its error may be another.
+        }
+        for (NetlistStage other : TestEngines.netlistStagesUnderTest()) {
+            if (!(other instanceof JavaNetlistStage)) {
+                References nativeReferences = references(Natives::references, design);
+                assertThat(nativeReferences).as("native references").isEqualTo(java);
+            }
         }
     }
 }

@@ -107,17 +107,27 @@ fn answer(env: &mut JNIEnv, bytes: &[u8]) -> Result<jbyteArray, JavaError> {
     Ok(env.byte_array_from_slice(bytes)?.into_raw())
 }
 
-fn read_entry<'local>(
+/// An entry point from bytes to bytes: `input` (named `what` if null) through `op`.
+fn bytes_entry<'local>(
     mut env: JNIEnv<'local>,
+    input: JByteArray<'local>,
+    what: &str,
+    op: impl FnOnce(&[u8]) -> Result<Vec<u8>, JavaError>,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let bytes = bytes_arg(env, &input, what)?;
+        let out = op(&bytes)?;
+        answer(env, &out)
+    })
+}
+
+fn read_entry<'local>(
+    env: JNIEnv<'local>,
     input: JByteArray<'local>,
     what: &str,
     reader: fn(&[u8]) -> Result<Design, String>,
 ) -> jbyteArray {
-    guard(&mut env, std::ptr::null_mut(), |env| {
-        let bytes = bytes_arg(env, &input, what)?;
-        let encoded = read_with(reader, &bytes)?;
-        answer(env, &encoded)
-    })
+    bytes_entry(env, input, what, |bytes| read_with(reader, bytes))
 }
 
 #[no_mangle]
@@ -151,15 +161,11 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReadNet<
 
 #[no_mangle]
 pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistWriteCircuitJson<'local>(
-    mut env: JNIEnv<'local>,
+    env: JNIEnv<'local>,
     _class: JClass<'local>,
     design: JByteArray<'local>,
 ) -> jbyteArray {
-    guard(&mut env, std::ptr::null_mut(), |env| {
-        let bytes = bytes_arg(env, &design, "design")?;
-        let json = write_circuit_json(&bytes)?;
-        answer(env, &json)
-    })
+    bytes_entry(env, design, "design", write_circuit_json)
 }
 
 #[no_mangle]
@@ -181,15 +187,11 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistWriteNet
 /// the same bytes and the same refusals without any stage part.
 #[no_mangle]
 pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designRoundTrip<'local>(
-    mut env: JNIEnv<'local>,
+    env: JNIEnv<'local>,
     _class: JClass<'local>,
     design: JByteArray<'local>,
 ) -> jbyteArray {
-    guard(&mut env, std::ptr::null_mut(), |env| {
-        let bytes = bytes_arg(env, &design, "design")?;
-        let encoded = round_trip(&bytes)?;
-        answer(env, &encoded)
-    })
+    bytes_entry(env, design, "design", round_trip)
 }
 
 /// Finalize alone (the benchmarks time it apart from writing): `[components, nets]`.
@@ -213,15 +215,11 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistFinalize
 /// The references alone (the benchmarks time reference generation apart from finalize).
 #[no_mangle]
 pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReferences<'local>(
-    mut env: JNIEnv<'local>,
+    env: JNIEnv<'local>,
     _class: JClass<'local>,
     design: JByteArray<'local>,
 ) -> jbyteArray {
-    guard(&mut env, std::ptr::null_mut(), |env| {
-        let bytes = bytes_arg(env, &design, "design")?;
-        let out = references(&bytes)?;
-        answer(env, &out)
-    })
+    bytes_entry(env, design, "design", references)
 }
 
 #[cfg(test)]

@@ -1,12 +1,14 @@
 //! Measures the netlist stage against its targets on the synthetic designs, Rust alone:
 //! `cargo run --release --example measure [-- OPERATION [RUNS]]`, OPERATION one of `write_net`,
-//! `finalize`, `references`, `read_net`, `encode`, `decode` (default: all), RUNS 11.
+//! `finalize`, `references`, `read_net`, `encode`, `decode` (default: all), RUNS 11, or
+//! `numbering` (reference generation RUNS times over, printing nothing: the input for
+//! `perf record`).
 //!
 //! Prints the median and the fastest of the runs, wall time and, on 64-bit Linux, this thread's
-//! CPU time (`CLOCK_THREAD_CPUTIME_ID`), which a shared machine disturbs far less. `references` is the
-//! difference between finalizing `synthetic::prefix_only` and `synthetic::absolute_only`, per
-//! component: the cost of generating one reference. A single operation with many runs is the
-//! input for a profiler (`perf record`).
+//! CPU time (`CLOCK_THREAD_CPUTIME_ID`), which a shared machine disturbs far less. `references`
+//! times reference generation alone (`finalize::references`) per reference, whole finalize per
+//! component of `synthetic::prefix_only` and `synthetic::absolute_only`, and the difference of
+//! the two. A single operation with many runs is the input for a profiler.
 
 use std::time::{Duration, Instant};
 
@@ -19,40 +21,9 @@ use circuitsynth_netlist::{codec, finalize, net_read, net_write, synthetic};
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-mod thread_clock {
-    /// `struct timespec` on 64-bit Linux: `time_t` and `long` are both 64 bits.
-    #[repr(C)]
-    struct Timespec {
-        seconds: i64,
-        nanos: i64,
-    }
-
-    extern "C" {
-        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
-    }
-
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-
-    pub fn now() -> Option<std::time::Duration> {
-        let mut t = Timespec {
-            seconds: 0,
-            nanos: 0,
-        };
-        // SAFETY: `t` is a valid, writable timespec for the call; the C library is linked into
-        // every Rust program on Linux.
-        let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
-        (rc == 0).then(|| std::time::Duration::new(t.seconds as u64, t.nanos as u32))
-    }
-}
-
-/// This thread's CPU time so far, where the platform tells it.
-fn cpu_time() -> Option<Duration> {
-    #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-    return thread_clock::now();
-    #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-    return None;
-}
+#[path = "../../examples-support/thread_clock.rs"]
+mod thread_clock;
+use thread_clock::cpu_time;
 
 /// Median wall and CPU time of `runs` runs of `op`, each divided by `per`.
 fn timed(runs: usize, per: u32, mut op: impl FnMut()) -> (Duration, Duration, Option<Duration>) {

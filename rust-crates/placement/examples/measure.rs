@@ -9,44 +9,13 @@
 
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use circuitsynth_placement::{place, text};
 
-#[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-mod thread_clock {
-    /// `struct timespec` on 64-bit Linux: `time_t` and `long` are both 64 bits.
-    #[repr(C)]
-    struct Timespec {
-        seconds: i64,
-        nanos: i64,
-    }
-
-    extern "C" {
-        fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
-    }
-
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-
-    pub fn now() -> Option<std::time::Duration> {
-        let mut t = Timespec {
-            seconds: 0,
-            nanos: 0,
-        };
-        // SAFETY: `t` is a valid, writable timespec for the call; the C library is linked into
-        // every Rust program on Linux.
-        let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut t) };
-        (rc == 0).then(|| std::time::Duration::new(t.seconds as u64, t.nanos as u32))
-    }
-}
-
-/// This thread's CPU time so far, where the platform tells it.
-fn cpu_time() -> Option<Duration> {
-    #[cfg(all(target_os = "linux", target_pointer_width = "64"))]
-    return thread_clock::now();
-    #[cfg(not(all(target_os = "linux", target_pointer_width = "64")))]
-    return None;
-}
+#[path = "../../examples-support/thread_clock.rs"]
+mod thread_clock;
+use thread_clock::cpu_time;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -2,13 +2,11 @@ package io.circuitsynth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.circuitsynth.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class NetlistCliTest {
     private static final String ENGINE = System.getProperty("circuitsynth.engine", "auto");
@@ -46,16 +44,8 @@ class NetlistCliTest {
                 "--symbol-dir", library().toString());
     }
 
-    private record Result(int exitCode, String out, String err) {}
-
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.run(args);
     }
 
     @Test

@@ -2,13 +2,11 @@ package io.circuitsynth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.circuitsynth.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SymbolsCliTest {
     private static final String ENGINE = System.getProperty("circuitsynth.engine", "auto");
@@ -26,8 +24,6 @@ class SymbolsCliTest {
     @TempDir
     Path dir;
 
-    private record Result(int exitCode, String out, String err) {}
-
     private Result run(String... args) throws Exception {
         Path lib = dir.resolve("ZzCli.kicad_sym");
         if (!Files.exists(lib)) {
@@ -40,13 +36,7 @@ class SymbolsCliTest {
         all[args.length + 2] = "--symbol-dir";
         all[args.length + 3] = lib.toString();
         all[args.length + 4] = "--no-cache";
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(all);
-        return new Result(code, out.toString(), err.toString());
+        return CliRun.run(all);
     }
 
     @Test

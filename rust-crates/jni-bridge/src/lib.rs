@@ -30,7 +30,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Bumped whenever a native signature or the meaning of its data changes. The Java loader
 /// compares it with its own constant (`NativeBridge.ABI_VERSION`) before using the library.
-pub const ABI_VERSION: jint = 5;
+pub const ABI_VERSION: jint = 6;
 
 /// An error that becomes a Java exception of the given class.
 pub(crate) enum JavaError {

@@ -14,11 +14,12 @@
 //!
 //! A design crosses in one piece, in the design codec's encoding (`circuitsynth_netlist::codec`,
 //! `conformance/netlist/codec/README.md`): the readers answer an encoded design, the writers take
-//! one. Bad input (the stage's `Err(String)`) becomes `io.circuitsynth.netlist.NetlistException`
+//! one, and `netlistReferences` takes the design's outline (that README's "Outlines"). Bad input (the stage's `Err(String)`) becomes `io.circuitsynth.netlist.NetlistException`
 //! with exactly that message, so both engines throw the same exception with the same text. An
 //! encoding the Rust decoder refuses can only come from a bug on the Java side; it becomes an
 //! `IllegalArgumentException` naming the operation.
 
+use circuitsynth_netlist::finalize::Reference;
 use circuitsynth_netlist::model::Design;
 use circuitsynth_netlist::{circuit_json, circuit_synth, codec, finalize, net_read, net_write};
 use circuitsynth_symbol_cache::SymbolIndex;
@@ -46,11 +47,13 @@ fn bytes_arg(env: &mut JNIEnv, array: &JByteArray, what: &str) -> Result<Vec<u8>
 }
 
 fn design_arg(bytes: &[u8], operation: &str) -> Result<Design, JavaError> {
-    codec::decode(bytes).map_err(|message| {
-        JavaError::illegal_argument(format!(
-            "{operation} received a design the native engine cannot decode: {message}"
-        ))
-    })
+    codec::decode(bytes).map_err(|message| undecodable(operation, message))
+}
+
+fn undecodable(operation: &str, message: String) -> JavaError {
+    JavaError::illegal_argument(format!(
+        "{operation} received a design the native engine cannot decode: {message}"
+    ))
 }
 
 /// A reader's answer: the encoded design, or its error as a `NetlistException`.
@@ -86,17 +89,45 @@ fn finalize_counts(design: &[u8], symbols: &SymbolIndex) -> Result<[jlong; 2], J
     ])
 }
 
-/// The references finalize gives, in its component order, as UTF-8 each followed by `\n`
-/// (finalize refuses control characters in references).
+/// The references finalize gives, in its component order: their count, then each as its UTF-8
+/// length and its UTF-8, the numbers in the design codec's LEB128. Only the design's outline is
+/// decoded (`codec::decode_outline`): no string of the design is copied, and a reference the
+/// design writes out goes from the input bytes to the answer.
 fn references(design: &[u8]) -> Result<Vec<u8>, JavaError> {
-    let design = design_arg(design, "references")?;
-    let references = finalize::references(&design).map_err(netlist_error)?;
-    let mut out = Vec::with_capacity(references.iter().map(|r| r.len() + 1).sum());
-    for reference in &references {
-        out.extend_from_slice(reference.as_bytes());
-        out.push(b'\n');
+    let outline =
+        codec::decode_outline(design).map_err(|message| undecodable("references", message))?;
+    let references = finalize::outline_references(&outline).map_err(netlist_error)?;
+    let lengths: Vec<usize> = references.iter().map(Reference::len).collect();
+    let total =
+        leb128_len(references.len()) + lengths.iter().map(|&n| leb128_len(n) + n).sum::<usize>();
+    let mut out = vec![0u8; total];
+    let mut at = write_leb128(&mut out, 0, references.len());
+    for (reference, &length) in references.iter().zip(&lengths) {
+        at = write_leb128(&mut out, at, length);
+        at += reference.write_to(&mut out[at..]);
     }
+    debug_assert_eq!(at, total);
     Ok(out)
+}
+
+fn leb128_len(mut n: usize) -> usize {
+    let mut len = 1;
+    while n >= 0x80 {
+        n >>= 7;
+        len += 1;
+    }
+    len
+}
+
+/// Writes `n` at `out[at..]`; answers where it ends.
+fn write_leb128(out: &mut [u8], mut at: usize, mut n: usize) -> usize {
+    while n >= 0x80 {
+        out[at] = (n as u8 & 0x7F) | 0x80;
+        n >>= 7;
+        at += 1;
+    }
+    out[at] = n as u8;
+    at + 1
 }
 
 fn round_trip(design: &[u8]) -> Result<Vec<u8>, JavaError> {

@@ -44,6 +44,14 @@ fn benches(c: &mut Criterion) {
     group.bench_function("references_prefix_only_10k", |b| {
         b.iter(|| finalize::references(&references).expect("numbers"))
     });
+    // As the JNI bridge does it: from the outline bytes the Java engine sends.
+    let outline = codec::encode_outline(&references, false);
+    group.bench_function("references_outline_bytes_10k", |b| {
+        b.iter(|| {
+            let decoded = codec::decode_outline(&outline).expect("decodes");
+            finalize::outline_references(&decoded).expect("numbers")
+        })
+    });
     group.bench_function("references_design_10k", |b| {
         b.iter(|| finalize::references(&design).expect("numbers"))
     });

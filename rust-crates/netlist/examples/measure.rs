@@ -6,7 +6,8 @@
 //!
 //! Prints the median and the fastest of the runs, wall time and, on 64-bit Linux, this thread's
 //! CPU time (`CLOCK_THREAD_CPUTIME_ID`), which a shared machine disturbs far less. `references`
-//! times reference generation alone (`finalize::references`) per reference, whole finalize per
+//! times reference generation alone (`finalize::references`, and from the outline bytes the Java
+//! engine sends, as the JNI bridge does) per reference, whole finalize per
 //! component of `synthetic::prefix_only` and `synthetic::absolute_only`, and the difference of
 //! the two. A single operation with many runs is the input for a profiler.
 
@@ -95,6 +96,17 @@ fn main() {
         measure("references alone, per ref", runs, 10_000, || {
             std::hint::black_box(finalize::references(&references).expect("numbers"));
         });
+        // What the JNI bridge does with the outline the Java engine sends (no component names).
+        let outline = codec::encode_outline(&references, false);
+        measure(
+            "references from outline bytes, per ref",
+            runs,
+            10_000,
+            || {
+                let decoded = codec::decode_outline(&outline).expect("decodes");
+                std::hint::black_box(finalize::outline_references(&decoded).expect("numbers"));
+            },
+        );
         measure("references of design, per ref", runs, 10_000, || {
             std::hint::black_box(finalize::references(&design).expect("numbers"));
         });

@@ -9,7 +9,8 @@
 //! so `encode(decode(b)) == b` for every accepted `b`.
 
 use crate::model::{
-    Component, Definition, Design, Instance, Net, PinRef, PinSpec, Power, ReferenceKind,
+    Component, Definition, Design, Instance, Net, Outline, OutlineComponent, OutlineDefinition,
+    OutlineInstance, PinRef, PinSpec, Power, ReferenceKind,
 };
 
 /// The first four bytes of every encoding.
@@ -53,6 +54,55 @@ pub fn encode(design: &Design) -> Vec<u8> {
         out.str(uuid);
     }
     out.buf
+}
+
+/// The encoding of the outline of `design`, the twin of Java's `DesignCodec.encodeOutline`: the
+/// encoding of a design that keeps the root, and of every definition its name, ports, instances
+/// (without bindings) and origin, and of every component its reference kind and reference, and
+/// its id and origin when `component_names` is true; everything else is empty. The Java engine
+/// sends this to `netlistReferences`; here it serves the tests and the benchmarks.
+pub fn encode_outline(design: &Design, component_names: bool) -> Vec<u8> {
+    let outline = Design {
+        name: String::new(),
+        root: design.root.clone(),
+        definitions: design
+            .definitions
+            .iter()
+            .map(|d| Definition {
+                name: d.name.clone(),
+                ports: d.ports.clone(),
+                components: d
+                    .components
+                    .iter()
+                    .map(|c| Component {
+                        id: if component_names {
+                            c.id.clone()
+                        } else {
+                            String::new()
+                        },
+                        reference_kind: c.reference_kind,
+                        reference: c.reference.clone(),
+                        origin: c.origin.clone().filter(|_| component_names),
+                        in_bom: false,
+                        on_board: false,
+                        ..Component::default()
+                    })
+                    .collect(),
+                instances: d
+                    .instances
+                    .iter()
+                    .map(|i| Instance {
+                        bindings: Vec::new(),
+                        ..i.clone()
+                    })
+                    .collect(),
+                origin: d.origin.clone(),
+                ..Definition::default()
+            })
+            .collect(),
+        sheet_uuids: Vec::new(),
+    };
+    encode(&outline)
 }
 
 /// A first guess of the encoded size, so large designs are not copied on every doubling.
@@ -215,20 +265,7 @@ impl Out {
 /// Decodes one whole encoding; the error is
 /// `malformed design encoding at byte N: DETAIL`, N the offset of the item that is wrong.
 pub fn decode(bytes: &[u8]) -> Result<Design, String> {
-    let mut r = In { bytes, pos: 0 };
-    if bytes.len() < MAGIC.len() || bytes[..MAGIC.len()] != MAGIC {
-        return Err(fail(0, "it does not start with the magic bytes CSDE"));
-    }
-    r.pos = MAGIC.len();
-    let version = r.u8()?;
-    if version != VERSION {
-        return Err(fail(
-            MAGIC.len(),
-            &format!(
-                "encoding version {version} is not supported; this engine reads version {VERSION}"
-            ),
-        ));
-    }
+    let mut r = In::start(bytes)?;
     let name = r.str()?;
     let root = r.str()?;
     let n = r.count()?;
@@ -243,15 +280,7 @@ pub fn decode(bytes: &[u8]) -> Result<Design, String> {
         let uuid = r.str()?;
         sheet_uuids.push((path, uuid));
     }
-    if r.pos != bytes.len() {
-        return Err(fail(
-            r.pos,
-            &format!(
-                "unexpected bytes after the design ({})",
-                bytes.len() - r.pos
-            ),
-        ));
-    }
+    r.finish()?;
     Ok(Design {
         name,
         root,
@@ -260,6 +289,29 @@ pub fn decode(bytes: &[u8]) -> Result<Design, String> {
     })
 }
 
+/// Decodes the [`Outline`] of one whole encoding: what reference numbering reads, borrowed from
+/// `bytes`. It accepts and refuses exactly the bytes [`decode`] does, with the same messages, and
+/// gives `Outline::of(&decode(bytes)?)` without copying a string; the rest (nets, pin tables,
+/// fields…) is checked and passed over.
+pub fn decode_outline(bytes: &[u8]) -> Result<Outline<'_>, String> {
+    let mut r = In::start(bytes)?;
+    r.str_ref()?; // name
+    let root = r.str_ref()?;
+    let n = r.count()?;
+    let mut definitions = Vec::with_capacity(n);
+    for _ in 0..n {
+        definitions.push(r.outline_definition()?);
+    }
+    let n = r.count()?;
+    for _ in 0..n {
+        r.str_ref()?; // sheet path
+        r.str_ref()?; // its UUID
+    }
+    r.finish()?;
+    Ok(Outline { root, definitions })
+}
+
+#[cold]
 fn fail(at: usize, detail: &str) -> String {
     format!("malformed design encoding at byte {at}: {detail}")
 }
@@ -269,7 +321,39 @@ struct In<'a> {
     pos: usize,
 }
 
-impl In<'_> {
+impl<'a> In<'a> {
+    /// After the magic bytes and the version.
+    fn start(bytes: &'a [u8]) -> Result<Self, String> {
+        let mut r = In { bytes, pos: 0 };
+        if bytes.len() < MAGIC.len() || bytes[..MAGIC.len()] != MAGIC {
+            return Err(fail(0, "it does not start with the magic bytes CSDE"));
+        }
+        r.pos = MAGIC.len();
+        let version = r.u8()?;
+        if version != VERSION {
+            return Err(fail(
+                MAGIC.len(),
+                &format!(
+                    "encoding version {version} is not supported; this engine reads version {VERSION}"
+                ),
+            ));
+        }
+        Ok(r)
+    }
+
+    fn finish(&self) -> Result<(), String> {
+        if self.pos != self.bytes.len() {
+            return Err(fail(
+                self.pos,
+                &format!(
+                    "unexpected bytes after the design ({})",
+                    self.bytes.len() - self.pos
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn left(&self) -> usize {
         self.bytes.len() - self.pos
     }
@@ -285,7 +369,21 @@ impl In<'_> {
     }
 
     /// Unsigned LEB128, at most five bytes, shortest form, at most `i32::MAX`.
+    #[inline]
     fn number(&mut self) -> Result<u32, String> {
+        // One byte, the common case.
+        if let Some(&b) = self.bytes.get(self.pos) {
+            if b < 0x80 {
+                self.pos += 1;
+                return Ok(u32::from(b));
+            }
+        }
+        self.long_number()
+    }
+
+    /// [`In::number`] of more than one byte, or at the end.
+    #[inline(never)]
+    fn long_number(&mut self) -> Result<u32, String> {
         let start = self.pos;
         let mut value: u64 = 0;
         let mut shift = 0;
@@ -313,53 +411,82 @@ impl In<'_> {
 
     /// A list length: every item takes at least one byte, so a count beyond the bytes left is
     /// refused before anything is allocated for it.
+    #[inline]
     fn count(&mut self) -> Result<usize, String> {
         let start = self.pos;
         let n = self.number()? as usize;
         if n > self.left() {
-            return Err(fail(
-                start,
-                &format!("a count of {n} exceeds the bytes left ({})", self.left()),
-            ));
+            return Err(self.count_too_large(start, n));
         }
         Ok(n)
     }
 
-    fn text(&mut self, start: usize, len: usize) -> Result<String, String> {
-        if len > self.left() {
-            return Err(fail(
-                start,
-                &format!(
-                    "a string of {len} bytes exceeds the bytes left ({})",
-                    self.left()
-                ),
-            ));
+    #[cold]
+    fn count_too_large(&self, start: usize, n: usize) -> String {
+        fail(
+            start,
+            &format!("a count of {n} exceeds the bytes left ({})", self.left()),
+        )
+    }
+
+    /// The `len` bytes from here as text; `start` is where its length began.
+    #[inline]
+    fn text(&mut self, start: usize, len: usize) -> Result<&'a str, String> {
+        let Some(slice) = self.bytes.get(self.pos..self.pos + len) else {
+            return Err(self.string_too_long(start, len));
+        };
+        // ASCII first: the common case, and cheaper than the general check on short strings.
+        let text = if slice.is_ascii() {
+            // SAFETY: ASCII is UTF-8.
+            unsafe { std::str::from_utf8_unchecked(slice) }
+        } else {
+            std::str::from_utf8(slice).map_err(|e| self.invalid_utf8(e.valid_up_to()))?
+        };
+        self.pos += len;
+        Ok(text)
+    }
+
+    #[cold]
+    fn string_too_long(&self, start: usize, len: usize) -> String {
+        fail(
+            start,
+            &format!(
+                "a string of {len} bytes exceeds the bytes left ({})",
+                self.left()
+            ),
+        )
+    }
+
+    #[cold]
+    fn invalid_utf8(&self, valid_up_to: usize) -> String {
+        fail(self.pos + valid_up_to, "invalid UTF-8 in a string")
+    }
+
+    #[inline]
+    fn str_ref(&mut self) -> Result<&'a str, String> {
+        let start = self.pos;
+        match self.number()? as usize {
+            0 => Ok(""),
+            len => self.text(start, len),
         }
-        let slice = &self.bytes[self.pos..self.pos + len];
-        match std::str::from_utf8(slice) {
-            Ok(s) => {
-                self.pos += len;
-                Ok(s.to_owned())
-            }
-            Err(e) => Err(fail(
-                self.pos + e.valid_up_to(),
-                "invalid UTF-8 in a string",
-            )),
+    }
+
+    #[inline]
+    fn optional_str_ref(&mut self) -> Result<Option<&'a str>, String> {
+        let start = self.pos;
+        match self.number()? as usize {
+            0 => Ok(None),
+            1 => Ok(Some("")),
+            n => self.text(start, n - 1).map(Some),
         }
     }
 
     fn str(&mut self) -> Result<String, String> {
-        let start = self.pos;
-        let len = self.number()? as usize;
-        self.text(start, len)
+        self.str_ref().map(str::to_owned)
     }
 
     fn optional_str(&mut self) -> Result<Option<String>, String> {
-        let start = self.pos;
-        match self.number()? as usize {
-            0 => Ok(None),
-            n => self.text(start, n - 1).map(Some),
-        }
+        Ok(self.optional_str_ref()?.map(str::to_owned))
     }
 
     fn bool(&mut self) -> Result<bool, String> {
@@ -413,25 +540,7 @@ impl In<'_> {
     fn component(&mut self) -> Result<Component, String> {
         let id = self.str()?;
         let symbol = self.str()?;
-        let at = self.pos;
-        let flags = self.u8()?;
-        let reference_kind = match flags & KIND_MASK {
-            0 => ReferenceKind::Prefix,
-            1 => ReferenceKind::Fixed,
-            2 => ReferenceKind::Absolute,
-            _ => {
-                return Err(fail(
-                    at,
-                    &format!("component flags 0x{flags:02x} are invalid"),
-                ))
-            }
-        };
-        if flags & !COMPONENT_KNOWN != 0 {
-            return Err(fail(
-                at,
-                &format!("component flags 0x{flags:02x} are invalid"),
-            ));
-        }
+        let (reference_kind, flags) = self.component_flags()?;
         let reference = self.str()?;
         let value = self.str()?;
         let footprint = self.str()?;
@@ -483,6 +592,123 @@ impl In<'_> {
             uuids,
             origin,
         })
+    }
+
+    /// A definition as [`Outline`] keeps it; everything else is checked and passed over.
+    fn outline_definition(&mut self) -> Result<OutlineDefinition<'a>, String> {
+        let name = self.str_ref()?;
+        let n = self.count()?;
+        for _ in 0..n {
+            self.str_ref()?; // port
+        }
+        let has_ports = n > 0;
+        let n = self.count()?;
+        let mut components = Vec::with_capacity(n);
+        for _ in 0..n {
+            components.push(self.outline_component()?);
+        }
+        let n = self.count()?;
+        for _ in 0..n {
+            self.net()?;
+        }
+        let n = self.count()?;
+        for _ in 0..n {
+            self.pin_ref()?; // no-connect mark
+        }
+        let n = self.count()?;
+        let mut instances = Vec::with_capacity(n);
+        for _ in 0..n {
+            let name = self.str_ref()?;
+            let definition = self.str_ref()?;
+            let bindings = self.count()?;
+            for _ in 0..bindings {
+                self.str_ref()?; // port
+                self.str_ref()?; // net
+            }
+            let origin = self.optional_str_ref()?;
+            instances.push(OutlineInstance {
+                name,
+                definition,
+                origin,
+            });
+        }
+        let origin = self.optional_str_ref()?;
+        Ok(OutlineDefinition {
+            name,
+            has_ports,
+            components,
+            instances,
+            origin,
+        })
+    }
+
+    /// The layout of [`In::component`], keeping the id, reference and origin.
+    fn outline_component(&mut self) -> Result<OutlineComponent<'a>, String> {
+        let id = self.str_ref()?;
+        self.str_ref()?; // symbol
+        let (reference_kind, flags) = self.component_flags()?;
+        let reference = self.str_ref()?;
+        // The common outline: the seven zero bytes of four empty strings, no fields, no UUIDs
+        // and no origin.
+        if flags & COMPONENT_HAS_PINS == 0
+            && self.bytes.get(self.pos..self.pos + 7) == Some(&[0; 7])
+        {
+            self.pos += 7;
+            return Ok(OutlineComponent {
+                id,
+                reference_kind,
+                reference,
+                origin: None,
+            });
+        }
+        for _ in 0..4 {
+            self.str_ref()?; // value, footprint, datasheet, description
+        }
+        let n = self.count()?;
+        for _ in 0..n {
+            self.str_ref()?; // field name
+            self.str_ref()?; // field value
+        }
+        if flags & COMPONENT_HAS_PINS != 0 {
+            let n = self.count()?;
+            for _ in 0..n {
+                self.str_ref()?; // number
+                self.str_ref()?; // name
+                self.str_ref()?; // electrical type
+                self.number()?; // unit
+                self.bool()?; // hidden
+            }
+        }
+        let n = self.count()?;
+        for _ in 0..n {
+            self.str_ref()?; // UUID
+        }
+        let origin = self.optional_str_ref()?;
+        Ok(OutlineComponent {
+            id,
+            reference_kind,
+            reference,
+            origin,
+        })
+    }
+
+    /// A component's flags byte: its reference kind, and the byte.
+    fn component_flags(&mut self) -> Result<(ReferenceKind, u8), String> {
+        let at = self.pos;
+        let flags = self.u8()?;
+        let kind = match flags & KIND_MASK {
+            0 => Some(ReferenceKind::Prefix),
+            1 => Some(ReferenceKind::Fixed),
+            2 => Some(ReferenceKind::Absolute),
+            _ => None,
+        };
+        match kind {
+            Some(kind) if flags & !COMPONENT_KNOWN == 0 => Ok((kind, flags)),
+            _ => Err(fail(
+                at,
+                &format!("component flags 0x{flags:02x} are invalid"),
+            )),
+        }
     }
 
     fn net(&mut self) -> Result<Net, String> {

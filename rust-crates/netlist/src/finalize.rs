@@ -14,7 +14,9 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use circuitsynth_symbol_cache::{ElectricalType, Symbol, SymbolIndex};
 
 use crate::json_text::plain;
-use crate::model::{self, Definition, Design, Power, ReferenceKind};
+use crate::model::{
+    self, Definition, Design, Outline, OutlineComponent, OutlineDefinition, Power, ReferenceKind,
+};
 use crate::names::{
     escape_net_name, is_power_name, pin_driven_name, pin_twins, NamingPin, TwinPin,
 };
@@ -207,9 +209,10 @@ impl<'a> Netlist<'a> {
 
 /// Finalizes `design` against `symbols`; the error is the specification's one-line message.
 pub fn finalize<'a>(design: &'a Design, symbols: &SymbolIndex) -> Result<Netlist<'a>, String> {
-    let by_name = definitions_by_name(design);
-    let sheets = flatten(design, &by_name)?;
-    let reachable = reachable_definitions(design, &sheets);
+    let outline = Outline::of(design);
+    let by_name = definitions_by_name(&outline);
+    let sheets = flatten(&outline, &by_name)?;
+    let reachable = reachable_definitions(outline.definitions.len(), &sheets);
     let mut parts = PartTable::default();
     let mut defs: Vec<Option<DefData<'a>>> = (0..design.definitions.len()).map(|_| None).collect();
     for &d in &reachable {
@@ -227,7 +230,7 @@ pub fn finalize<'a>(design: &'a Design, symbols: &SymbolIndex) -> Result<Netlist
     let mut union = UnionFind::new(layout.slot_count);
     connect_ports(design, &sheets, &defs, &layout, &mut union)?;
     let roots = merge_power(&sheets, &defs, &layout, &mut union)?;
-    let references = number_references(design, &sheets, &reachable, &layout.comp_base)?;
+    let references = number_references(&outline, &sheets, &reachable, &layout.comp_base)?;
     Ok(assemble(
         design, symbols, sheets, defs, parts, layout, &roots, references,
     ))
@@ -238,29 +241,120 @@ pub fn finalize<'a>(design: &'a Design, symbols: &SymbolIndex) -> Result<Netlist
 /// references are checked, so a design whose symbols or nets finalize refuses still gets its
 /// references here; every error it gives is the one finalize gives.
 pub fn references(design: &Design) -> Result<Vec<String>, String> {
-    let by_name = definitions_by_name(design);
-    let sheets = flatten(design, &by_name)?;
-    let reachable = reachable_definitions(design, &sheets);
+    let references = outline_references(&Outline::of(design))?;
+    Ok(references.into_iter().map(Reference::into_string).collect())
+}
+
+/// [`references`] of an outline, each as finalize makes it, without a copy of any reference the
+/// design writes out: what the JNI bridge answers from a design it has not decoded whole.
+pub fn outline_references<'a>(outline: &Outline<'a>) -> Result<Vec<Reference<'a>>, String> {
+    let by_name = definitions_by_name(outline);
+    let sheets = flatten(outline, &by_name)?;
+    let reachable = reachable_definitions(outline.definitions.len(), &sheets);
     let mut comp_base = Vec::with_capacity(sheets.len());
     let mut count = 0u32;
     for s in &sheets {
         comp_base.push(count);
-        count += design.definitions[s.def].components.len() as u32;
+        count += outline.definitions[s.def].components.len() as u32;
     }
-    number_references(design, &sheets, &reachable, &comp_base)
+    number_references(outline, &sheets, &reachable, &comp_base)
 }
 
-fn at(origin: &Option<String>, message: String) -> String {
+/// Copies `from` to the start of `to` and answers its length. The prefixes of most references
+/// are one or two letters, copied without a call to `memcpy` (a byte loop would become one).
+fn copy_short(to: &mut [u8], from: &[u8]) -> usize {
+    match *from {
+        [a] => to[0] = a,
+        [a, b] => {
+            to[0] = a;
+            to[1] = b;
+        }
+        _ => to[..from.len()].copy_from_slice(from),
+    }
+    from.len()
+}
+
+/// One reference finalize gives ([`outline_references`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference<'a> {
+    /// As the design writes it: absolute, or fixed in the root.
+    Written(&'a str),
+    /// A root prefix and the number it takes.
+    Numbered(&'a str, u64),
+    /// Made for a component of a subcircuit instance.
+    Made(String),
+}
+
+impl Reference<'_> {
+    /// Writes the reference's UTF-8 at the start of `out`, which holds at least [`Reference::len`]
+    /// bytes, and answers that length.
+    pub fn write_to(&self, out: &mut [u8]) -> usize {
+        match self {
+            Reference::Written(text) => copy_short(out, text.as_bytes()),
+            Reference::Numbered(prefix, n) => {
+                let at = copy_short(out, prefix.as_bytes());
+                // The digits from the last, straight into place.
+                let end = at + decimal_len(*n);
+                let mut n = *n;
+                for d in out[at..end].iter_mut().rev() {
+                    *d = b'0' + (n % 10) as u8;
+                    n /= 10;
+                }
+                end
+            }
+            Reference::Made(text) => copy_short(out, text.as_bytes()),
+        }
+    }
+
+    /// The length of its UTF-8.
+    pub fn len(&self) -> usize {
+        match self {
+            Reference::Written(text) => text.len(),
+            Reference::Numbered(prefix, n) => prefix.len() + decimal_len(*n),
+            Reference::Made(text) => text.len(),
+        }
+    }
+
+    /// Whether the reference is empty; finalize never gives an empty one.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The reference as a string of its own.
+    pub fn into_string(self) -> String {
+        match self {
+            Reference::Written(text) => text.to_owned(),
+            Reference::Numbered(prefix, n) => {
+                let mut out = String::with_capacity(prefix.len() + decimal_len(n));
+                out.push_str(prefix);
+                push_decimal(&mut out, n);
+                out
+            }
+            Reference::Made(text) => text,
+        }
+    }
+
+    /// The text, unless it is a root prefix's number (those are never looked up).
+    fn text(&self) -> Option<&str> {
+        match self {
+            Reference::Written(text) => Some(text),
+            Reference::Made(text) => Some(text),
+            Reference::Numbered(..) => None,
+        }
+    }
+}
+
+fn at<O: AsRef<str>>(origin: &Option<O>, message: String) -> String {
     match origin {
-        Some(o) => format!("{o}: {message}"),
+        Some(o) => format!("{}: {message}", o.as_ref()),
         None => message,
     }
 }
 
-fn definitions_by_name(design: &Design) -> HashMap<&str, usize> {
+fn definitions_by_name<'a>(design: &Outline<'a>) -> HashMap<&'a str, usize> {
     let mut map = HashMap::with_capacity(design.definitions.len());
     for (i, d) in design.definitions.iter().enumerate() {
-        map.entry(d.name.as_str()).or_insert(i);
+        map.entry(d.name).or_insert(i);
     }
     map
 }
@@ -279,22 +373,22 @@ struct SheetInfo<'a> {
 // ---- 2.1 Flattening ----
 
 fn flatten<'a>(
-    design: &'a Design,
+    design: &Outline<'a>,
     by_name: &HashMap<&str, usize>,
 ) -> Result<Vec<SheetInfo<'a>>, String> {
-    let root = *by_name.get(design.root.as_str()).ok_or_else(|| {
+    let root = *by_name.get(design.root).ok_or_else(|| {
         format!(
             "the root definition {} is not one of the design's definitions",
-            plain(&design.root)
+            plain(design.root)
         )
     })?;
     let root_def = &design.definitions[root];
-    if !root_def.ports.is_empty() {
+    if root_def.has_ports {
         return Err(at(
             &root_def.origin,
             format!(
                 "the root definition {} cannot have ports",
-                plain(&root_def.name)
+                plain(root_def.name)
             ),
         ));
     }
@@ -327,7 +421,7 @@ fn flatten<'a>(
         let k = top.1;
         top.1 += 1;
         let instance = &definition.instances[k];
-        let child = by_name[instance.definition.as_str()];
+        let child = by_name[instance.definition];
         if on_path[child] {
             let from = stack
                 .iter()
@@ -335,14 +429,14 @@ fn flatten<'a>(
                 .expect("a definition on the path has a sheet on the stack");
             let mut through: Vec<String> = stack[from + 1..]
                 .iter()
-                .map(|&(s, _)| plain(&design.definitions[sheets[s as usize].def].name))
+                .map(|&(s, _)| plain(design.definitions[sheets[s as usize].def].name))
                 .collect();
-            through.push(plain(&design.definitions[child].name));
+            through.push(plain(design.definitions[child].name));
             return Err(at(
                 &instance.origin,
                 format!(
                     "definition {} instantiates itself through {}",
-                    plain(&design.definitions[child].name),
+                    plain(design.definitions[child].name),
                     through.join(" -> ")
                 ),
             ));
@@ -355,7 +449,7 @@ fn flatten<'a>(
             parent: sheet,
             instance: k as u32,
             depth,
-            name: &instance.name,
+            name: instance.name,
             path,
         });
         on_path[child] = true;
@@ -364,27 +458,30 @@ fn flatten<'a>(
     Ok(sheets)
 }
 
-fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> Result<(), String> {
+fn check_instances(
+    definition: &OutlineDefinition<'_>,
+    by_name: &HashMap<&str, usize>,
+) -> Result<(), String> {
     let mut seen: HashSet<&str> = HashSet::with_capacity(definition.instances.len());
     for instance in &definition.instances {
-        if !by_name.contains_key(instance.definition.as_str()) {
+        if !by_name.contains_key(instance.definition) {
             return Err(at(
                 &instance.origin,
                 format!(
                     "instance {} in definition {}: no definition called {}",
-                    plain(&instance.name),
-                    plain(&definition.name),
-                    plain(&instance.definition)
+                    plain(instance.name),
+                    plain(definition.name),
+                    plain(instance.definition)
                 ),
             ));
         }
-        if !seen.insert(&instance.name) {
+        if !seen.insert(instance.name) {
             return Err(at(
                 &instance.origin,
                 format!(
                     "instance {} appears twice in definition {}; sheet names must be unique among siblings",
-                    plain(&instance.name),
-                    plain(&definition.name)
+                    plain(instance.name),
+                    plain(definition.name)
                 ),
             ));
         }
@@ -393,8 +490,8 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
                 &instance.origin,
                 format!(
                     "instance name '{}' in definition {} contains '/'",
-                    plain(&instance.name),
-                    plain(&definition.name)
+                    plain(instance.name),
+                    plain(definition.name)
                 ),
             ));
         }
@@ -403,8 +500,8 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
                 &instance.origin,
                 format!(
                     "an instance of {} in definition {} has an empty name",
-                    plain(&instance.definition),
-                    plain(&definition.name)
+                    plain(instance.definition),
+                    plain(definition.name)
                 ),
             ));
         }
@@ -413,12 +510,12 @@ fn check_instances(definition: &Definition, by_name: &HashMap<&str, usize>) -> R
 }
 
 /// Definitions that have a sheet instance, in definition order.
-fn reachable_definitions(design: &Design, sheets: &[SheetInfo<'_>]) -> Vec<usize> {
-    let mut used = vec![false; design.definitions.len()];
+fn reachable_definitions(definitions: usize, sheets: &[SheetInfo<'_>]) -> Vec<usize> {
+    let mut used = vec![false; definitions];
     for s in sheets {
         used[s.def] = true;
     }
-    (0..design.definitions.len()).filter(|&d| used[d]).collect()
+    (0..definitions).filter(|&d| used[d]).collect()
 }
 
 // ---- 2.2 Pins and nodes ----
@@ -1377,8 +1474,8 @@ fn decimal_len(mut n: u64) -> usize {
     len
 }
 
-fn place(sheet: &SheetInfo<'_>, component: &model::Component) -> String {
-    let (path, id) = (plain(&sheet.path), plain(&component.id));
+fn place(sheet: &SheetInfo<'_>, component: &OutlineComponent<'_>) -> String {
+    let (path, id) = (plain(&sheet.path), plain(component.id));
     match &component.origin {
         Some(o) => format!("{path} {id} (at {o})"),
         None => format!("{path} {id}"),
@@ -1386,33 +1483,37 @@ fn place(sheet: &SheetInfo<'_>, component: &model::Component) -> String {
 }
 
 /// References in flat component order; `comp_base[s]` is sheet `s`'s first flat component.
-fn number_references(
-    design: &Design,
+fn number_references<'a>(
+    design: &Outline<'a>,
     sheets: &[SheetInfo<'_>],
     reachable: &[usize],
     comp_base: &[u32],
-) -> Result<Vec<String>, String> {
+) -> Result<Vec<Reference<'a>>, String> {
     let comp_count = sheets
         .iter()
         .map(|s| design.definitions[s.def].components.len())
         .sum();
     let root = sheets[0].def;
+    let mut root_prefixes = 0;
     for &d in reachable {
         let definition = &design.definitions[d];
         for c in &definition.components {
+            if d == root && c.reference_kind == ReferenceKind::Prefix {
+                root_prefixes += 1;
+            }
             if c.reference.starts_with('#') {
                 return Err(at(
                     &c.origin,
                     format!(
                         "reference '{}' of component {} starts with #, which KiCad reserves for power symbols",
-                        plain(&c.reference),
-                        plain(&c.id)
+                        plain(c.reference),
+                        plain(c.id)
                     ),
                 ));
             }
             let (prefix, number) = match c.reference_kind {
-                ReferenceKind::Prefix => (c.reference.as_str(), ""),
-                _ => split_reference(&c.reference),
+                ReferenceKind::Prefix => (c.reference, ""),
+                _ => split_reference(c.reference),
             };
             if !valid_prefix(prefix, c.reference_kind == ReferenceKind::Prefix) {
                 return Err(at(
@@ -1420,7 +1521,7 @@ fn number_references(
                     format!(
                         "invalid reference prefix '{}' for component {}",
                         plain(prefix),
-                        plain(&c.id)
+                        plain(c.id)
                     ),
                 ));
             }
@@ -1429,9 +1530,9 @@ fn number_references(
                     &c.origin,
                     format!(
                         "fixed reference '{}' of component {} in subcircuit {} has no number; write it as PREFIX + NUMBER, or make it absolute",
-                        plain(&c.reference),
-                        plain(&c.id),
-                        plain(&definition.name)
+                        plain(c.reference),
+                        plain(c.id),
+                        plain(definition.name)
                     ),
                 ));
             }
@@ -1453,7 +1554,7 @@ fn number_references(
             if c.reference_kind != ReferenceKind::Fixed {
                 continue;
             }
-            let (prefix, number) = split_reference(&c.reference);
+            let (prefix, number) = split_reference(c.reference);
             let trimmed = number.trim_start_matches('0');
             let digits = if trimmed.is_empty() { "0" } else { trimmed };
             width = width.max(digits.len());
@@ -1471,7 +1572,7 @@ fn number_references(
                 continue;
             }
             let entry = used
-                .entry(Caseless(&c.reference))
+                .entry(Caseless(c.reference))
                 .or_insert_with(|| (HashSet::default(), 1));
             let mut n = entry.1;
             while entry.0.contains(&n) {
@@ -1485,54 +1586,55 @@ fn number_references(
         locals[d] = local;
     }
 
-    // 3. Instance references and 4. uniqueness, in page then component order.
-    let mut references = vec![String::new(); comp_count];
-    let mut taken = Taken::new(comp_count);
-    let mut owner: Vec<(u32, u32)> = Vec::with_capacity(comp_count);
+    // 3. Instance references and 4. uniqueness, in page then component order. Every number a
+    // taken reference ends in is kept under its prefix for step 5: PREFIX + n (a prefix never
+    // ends in a digit) equals a taken reference, ignoring case, only when that one splits into
+    // the same prefix and n's own digits, so those numbers are all step 5 has to check.
+    let mut references = vec![Reference::Written(""); comp_count];
+    let mut taken = Taken::new(comp_count, comp_count - root_prefixes);
+    let mut prefixes: HashMap<Caseless<'a>, (u64, HashSet<u64, FxBuild>), FxBuild> =
+        HashMap::default();
     for (s, sheet) in sheets.iter().enumerate() {
         let definition = &design.definitions[sheet.def];
         let page = s + 1;
         for (c, component) in definition.components.iter().enumerate() {
-            owner.push((s as u32, c as u32));
-            let reference = match (s == 0, component.reference_kind, locals[sheet.def].get(c)) {
-                (true, ReferenceKind::Prefix, _) => continue,
-                (true, _, _) | (_, ReferenceKind::Absolute, _) => component.reference.clone(),
-                (false, kind, Some(&local)) => {
-                    let prefix = match kind {
-                        ReferenceKind::Prefix => component.reference.as_str(),
-                        _ => split_reference(&component.reference).0,
-                    };
-                    instance_reference(prefix, page, local, width)
-                }
-                (false, _, None) => unreachable!("every subcircuit component has a local number"),
-            };
+            let (reference, prefix) =
+                match (s == 0, component.reference_kind, locals[sheet.def].get(c)) {
+                    (true, ReferenceKind::Prefix, _) => continue,
+                    (true, _, _) | (_, ReferenceKind::Absolute, _) => (
+                        Reference::Written(component.reference),
+                        split_reference(component.reference).0,
+                    ),
+                    (false, kind, Some(&local)) => {
+                        let prefix = match kind {
+                            ReferenceKind::Prefix => component.reference,
+                            _ => split_reference(component.reference).0,
+                        };
+                        let made = instance_reference(prefix, page, local, width);
+                        (Reference::Made(made), prefix)
+                    }
+                    (false, _, None) => {
+                        unreachable!("every subcircuit component has a local number")
+                    }
+                };
             let fc = comp_base[s] + c as u32;
-            let hash = caseless_hash(&reference);
-            if let Some(earlier) = taken.find(&references, &reference, hash) {
-                let (es, ec) = owner[earlier as usize];
-                let first = &design.definitions[sheets[es as usize].def].components[ec as usize];
+            let text = reference.text().expect("written or made");
+            let hash = caseless_hash(text);
+            if let Some(earlier) = taken.find(&references, text, hash) {
+                // The sheet of flat component `earlier`: the last whose first component is not
+                // after it (an empty sheet shares its first with the next one).
+                let es = comp_base.partition_point(|&first| first <= earlier) - 1;
+                let ec = (earlier - comp_base[es]) as usize;
+                let first = &design.definitions[sheets[es].def].components[ec];
                 return Err(format!(
                     "duplicate reference {}: {} and {}",
-                    plain(&reference),
-                    place(&sheets[es as usize], first),
+                    plain(text),
+                    place(&sheets[es], first),
                     place(sheet, component)
                 ));
             }
-            references[fc as usize] = reference;
-            taken.insert(hash, fc);
-        }
-    }
-
-    // 5. Root prefixes take the lowest free number. PREFIX + n (a prefix never ends in a digit)
-    // equals a taken reference, ignoring case, only when that one splits into the same prefix
-    // and n's own digits, so the numbers taken under each prefix are all there is to check.
-    let root_def = &design.definitions[root];
-    let mut numbered: Vec<(u32, u64)> = Vec::with_capacity(root_def.components.len());
-    {
-        let mut prefixes: HashMap<Caseless<'_>, (u64, HashSet<u64, FxBuild>), FxBuild> =
-            HashMap::default();
-        for reference in &references {
-            let (prefix, digits) = split_reference(reference);
+            // `text` is `prefix` and then its digits, as `split_reference` would split it.
+            let digits = &text[prefix.len()..];
             if !digits.is_empty() && !digits.starts_with('0') && digits.len() <= 18 {
                 prefixes
                     .entry(Caseless(prefix))
@@ -1540,27 +1642,31 @@ fn number_references(
                     .1
                     .insert(digits.parse::<u64>().expect("ASCII digits"));
             }
+            references[fc as usize] = reference;
+            taken.insert(hash, fc);
         }
-        for (c, component) in root_def.components.iter().enumerate() {
-            if component.reference_kind != ReferenceKind::Prefix {
-                continue;
-            }
-            let (n, taken) = prefixes
-                .entry(Caseless(&component.reference))
-                .or_insert_with(|| (1, HashSet::default()));
+    }
+
+    // 5. Root prefixes take the lowest free number.
+    let root_def = &design.definitions[root];
+    for (c, component) in root_def.components.iter().enumerate() {
+        if component.reference_kind != ReferenceKind::Prefix {
+            continue;
+        }
+        let key = Caseless(component.reference);
+        let (n, taken) = match prefixes.get_mut(&key) {
+            Some(state) => state,
+            None => prefixes
+                .entry(key)
+                .or_insert_with(|| (1, HashSet::default())),
+        };
+        if !taken.is_empty() {
             while taken.contains(n) {
                 *n += 1;
             }
-            numbered.push((c as u32, *n));
-            *n += 1;
         }
-    }
-    for (c, n) in numbered {
-        let prefix = &root_def.components[c as usize].reference;
-        let mut reference = String::with_capacity(prefix.len() + decimal_len(n));
-        reference.push_str(prefix);
-        push_decimal(&mut reference, n);
-        references[(comp_base[0] + c) as usize] = reference;
+        references[comp_base[0] as usize + c] = Reference::Numbered(component.reference, *n);
+        *n += 1;
     }
     Ok(references)
 }
@@ -1630,18 +1736,22 @@ struct Taken {
 }
 
 impl Taken {
-    fn new(components: usize) -> Self {
+    /// For `components` flat components, of which at most `given` are inserted.
+    fn new(components: usize, given: usize) -> Self {
         Taken {
-            first: HashMap::with_capacity_and_hasher(components, FxBuild::default()),
+            first: HashMap::with_capacity_and_hasher(given, FxBuild::default()),
             next: vec![NONE; components],
         }
     }
 
     /// The component whose reference (in `references`) equals `reference` ignoring case.
-    fn find(&self, references: &[String], reference: &str, hash: u64) -> Option<u32> {
+    fn find(&self, references: &[Reference<'_>], reference: &str, hash: u64) -> Option<u32> {
         let mut at = *self.first.get(&hash)?;
         while at != NONE {
-            if references[at as usize].eq_ignore_ascii_case(reference) {
+            let taken = references[at as usize]
+                .text()
+                .expect("taken references are texts");
+            if taken.eq_ignore_ascii_case(reference) {
                 return Some(at);
             }
             at = self.next[at as usize];
@@ -1660,8 +1770,9 @@ fn push_zeros(out: &mut String, count: usize) {
     }
 }
 
-/// `n` in decimal, without the formatting machinery (a reference is made per component).
-fn push_decimal(out: &mut String, mut n: u64) {
+/// `n` in decimal ASCII digits, `digits[at..]`, without the formatting machinery (a reference
+/// is made per component).
+fn decimal(mut n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
@@ -1672,6 +1783,11 @@ fn push_decimal(out: &mut String, mut n: u64) {
             break;
         }
     }
+    (digits, at)
+}
+
+fn push_decimal(out: &mut String, n: u64) {
+    let (digits, at) = decimal(n);
     out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
@@ -1705,7 +1821,7 @@ fn assemble<'a>(
     parts: PartTable,
     layout: Layout,
     roots: &[u32],
-    references: Vec<String>,
+    references: Vec<Reference<'_>>,
 ) -> Netlist<'a> {
     let parts = parts.parts;
     let kept: HashMap<&str, &str> = design
@@ -1757,7 +1873,9 @@ fn assemble<'a>(
             components.push(Component {
                 sheet: s as u32,
                 spec,
-                reference: references.next().unwrap_or_default(),
+                reference: references
+                    .next()
+                    .map_or_else(String::new, Reference::into_string),
                 part,
                 uuids,
                 uuids_kept: !spec.uuids.is_empty() && spec.uuids.len() >= units,

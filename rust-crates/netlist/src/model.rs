@@ -168,3 +168,80 @@ pub struct Instance {
     pub bindings: Vec<(String, String)>,
     pub origin: Option<String>,
 }
+
+/// What flattening and reference numbering read of a design (specification sections 2.1 and
+/// 2.4), borrowed: the root's name, and of every definition its name, whether it has ports, its
+/// instances (without bindings), its origin, and its components' ids, references and origins.
+///
+/// `finalize` takes it from a [`Design`] ([`Outline::of`]); the JNI bridge decodes it straight
+/// from the design codec's bytes ([`crate::codec::decode_outline`]), so reference generation
+/// copies no string of the design.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outline<'a> {
+    pub root: &'a str,
+    pub definitions: Vec<OutlineDefinition<'a>>,
+}
+
+/// One definition of an [`Outline`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineDefinition<'a> {
+    pub name: &'a str,
+    pub has_ports: bool,
+    pub components: Vec<OutlineComponent<'a>>,
+    pub instances: Vec<OutlineInstance<'a>>,
+    pub origin: Option<&'a str>,
+}
+
+/// One component of an [`OutlineDefinition`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutlineComponent<'a> {
+    pub id: &'a str,
+    pub reference_kind: ReferenceKind,
+    pub reference: &'a str,
+    pub origin: Option<&'a str>,
+}
+
+/// One instance of an [`OutlineDefinition`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutlineInstance<'a> {
+    pub name: &'a str,
+    pub definition: &'a str,
+    pub origin: Option<&'a str>,
+}
+
+impl<'a> Outline<'a> {
+    /// The outline of `design`.
+    pub fn of(design: &'a Design) -> Self {
+        Outline {
+            root: &design.root,
+            definitions: design
+                .definitions
+                .iter()
+                .map(|d| OutlineDefinition {
+                    name: &d.name,
+                    has_ports: !d.ports.is_empty(),
+                    components: d
+                        .components
+                        .iter()
+                        .map(|c| OutlineComponent {
+                            id: &c.id,
+                            reference_kind: c.reference_kind,
+                            reference: &c.reference,
+                            origin: c.origin.as_deref(),
+                        })
+                        .collect(),
+                    instances: d
+                        .instances
+                        .iter()
+                        .map(|i| OutlineInstance {
+                            name: &i.name,
+                            definition: &i.definition,
+                            origin: i.origin.as_deref(),
+                        })
+                        .collect(),
+                    origin: d.origin.as_deref(),
+                })
+                .collect(),
+        }
+    }
+}

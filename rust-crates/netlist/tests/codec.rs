@@ -1,13 +1,14 @@
 //! The design codec against `conformance/netlist/codec/` (golden bytes, refused bytes and their
 //! messages, shared with the Java twin's `DesignCodecTest`) and its properties: every design
-//! round-trips, no input makes decoding panic, and every accepted input re-encodes to itself.
+//! round-trips, no input makes decoding panic, every accepted input re-encodes to itself, and
+//! `decode_outline` accepts and refuses exactly what `decode` does.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use circuitsynth_netlist::codec::{decode, encode};
+use circuitsynth_netlist::codec::{decode, decode_outline, encode, encode_outline};
 use circuitsynth_netlist::model::{
-    Component, Definition, Design, Instance, Net, PinRef, PinSpec, Power, ReferenceKind,
+    Component, Definition, Design, Instance, Net, Outline, PinRef, PinSpec, Power, ReferenceKind,
 };
 use circuitsynth_netlist::synthetic;
 use proptest::prelude::*;
@@ -71,6 +72,20 @@ fn assert_golden(name: &str, design: &Design) {
         to_hex(&bytes)
     );
     assert_eq!(&decode(&expected).expect("golden decodes"), design);
+    assert_eq!(decode_outline(&expected), Ok(Outline::of(design)));
+}
+
+/// `decode_outline` accepts what `decode` accepts, with the outline of its design, and refuses
+/// what it refuses, with its message.
+fn outline_agrees(bytes: &[u8]) -> Result<(), String> {
+    let outline = decode_outline(bytes);
+    match decode(bytes) {
+        Ok(design) if outline.as_ref() == Ok(&Outline::of(&design)) => Ok(()),
+        Err(message) if outline.as_ref().err() == Some(&message) => Ok(()),
+        decoded => Err(format!(
+            "decode gave {decoded:?} but decode_outline {outline:?}"
+        )),
+    }
 }
 
 fn s(text: &str) -> String {
@@ -203,6 +218,40 @@ fn small_design_encodes_to_the_golden_bytes() {
     assert_golden("small.hex", &small_design());
 }
 
+/// The outline of the small design, with and without component names, against the bytes Java's
+/// `DesignCodec.encodeOutline` must give too.
+#[test]
+fn small_outlines_encode_to_the_golden_bytes() {
+    for (names, file) in [
+        (true, "small.outline.hex"),
+        (false, "small.nameless-outline.hex"),
+    ] {
+        let bytes = encode_outline(&small_design(), names);
+        let path = vector_dir().join(file);
+        if std::env::var_os("CIRCUITSYNTH_WRITE_VECTORS").is_some() {
+            let header = format!(
+                "# the outline of small.hex's design, component names {}: encode_outline / \
+                 DesignCodec.encodeOutline; see README.md\n",
+                if names { "kept" } else { "left out" }
+            );
+            fs::write(&path, header + &to_hex(&bytes)).expect("write the vector");
+        }
+        assert!(
+            bytes == read_hex(&path),
+            "{} differs from the outline; it is:\n{}",
+            path.display(),
+            to_hex(&bytes)
+        );
+        assert_eq!(
+            decode_outline(&bytes),
+            decode(&bytes)
+                .as_ref()
+                .map(Outline::of)
+                .map_err(Clone::clone)
+        );
+    }
+}
+
 #[test]
 fn synthetic_design_matches_the_java_generator() {
     assert_golden("synthetic.hex", &synthetic::design(12, 14));
@@ -226,7 +275,13 @@ fn refused_bytes_give_the_vector_messages() {
         let expected =
             fs::read_to_string(format!("{stem}.err")).unwrap_or_else(|e| panic!("{stem}.err: {e}"));
         let bytes = read_hex(&path);
-        assert_eq!(decode(&bytes), Err(expected), "{}", path.display());
+        assert_eq!(decode(&bytes), Err(expected.clone()), "{}", path.display());
+        assert_eq!(
+            decode_outline(&bytes),
+            Err(expected),
+            "{} (outline)",
+            path.display()
+        );
         checked += 1;
     }
     assert!(
@@ -241,6 +296,7 @@ fn a_large_design_round_trips() {
     let design = synthetic::design(10_000, 12_000);
     let bytes = encode(&design);
     assert_eq!(decode(&bytes).expect("decodes"), design);
+    assert_eq!(decode_outline(&bytes), Ok(Outline::of(&design)));
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -404,6 +460,7 @@ proptest! {
     #[test]
     fn every_design_round_trips(design in design()) {
         let bytes = encode(&design);
+        prop_assert_eq!(decode_outline(&bytes), Ok(Outline::of(&design)));
         prop_assert_eq!(decode(&bytes), Ok(design));
     }
 
@@ -424,6 +481,9 @@ proptest! {
                 _ => bytes.insert(i, byte),
             }
         }
+        if let Err(disagreement) = outline_agrees(&bytes) {
+            prop_assert!(false, "{}", disagreement);
+        }
         if let Ok(decoded) = decode(&bytes) {
             prop_assert_eq!(encode(&decoded), bytes);
         } else if let Err(message) = decode(&bytes) {
@@ -436,6 +496,9 @@ proptest! {
         let mut framed = b"CSDE\x01".to_vec();
         framed.extend_from_slice(&bytes);
         for input in [&bytes, &framed] {
+            if let Err(disagreement) = outline_agrees(input) {
+                prop_assert!(false, "{}", disagreement);
+            }
             match decode(input) {
                 Ok(decoded) => prop_assert_eq!(&encode(&decoded), input),
                 Err(message) => prop_assert!(message.starts_with("malformed design encoding at byte ")),

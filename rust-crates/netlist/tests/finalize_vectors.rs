@@ -7,9 +7,9 @@ mod support;
 
 use std::fs;
 
-use circuitsynth_netlist::circuit_json;
-use circuitsynth_netlist::finalize::{finalize, references};
+use circuitsynth_netlist::finalize::{finalize, outline_references, references, Reference};
 use circuitsynth_netlist::net_write::write_net;
+use circuitsynth_netlist::{circuit_json, codec};
 
 #[test]
 fn every_circuit_json_vector_gives_its_net_or_its_error() {
@@ -67,7 +67,9 @@ fn every_circuit_json_vector_gives_its_net_or_its_error() {
 
 /// Reference generation alone (what the `references` benchmarks time) gives every vector that
 /// finalizes exactly its finalized references, and every vector refused for its hierarchy or its
-/// references the same message. The Java twin is the property
+/// references the same message. So does the outline decoded from the design's encoding (the JNI
+/// bridge's path), and an outline without component names gives the same references and is
+/// refused exactly when the design is (the Java side sends that first). The Java twin is the property
 /// `NetlistStagesPropertiesTest.referencesAreFinalizesInBothEngines`.
 #[test]
 fn references_alone_are_finalizes() {
@@ -84,7 +86,35 @@ fn references_alone_are_finalizes() {
         let Ok(design) = circuit_json::read(&fs::read(dir.join(&name)).expect("read")) else {
             continue;
         };
-        match (finalize(&design, &index), references(&design)) {
+        let alone = references(&design);
+        // The JNI bridge's path: the outline decoded from the design's encoding.
+        let bytes = codec::encode_outline(&design, true);
+        let outline = codec::decode_outline(&bytes).expect("decodes");
+        assert_eq!(
+            codec::decode_outline(&codec::encode(&design)).as_ref(),
+            Ok(&outline),
+            "{name}: the outline of the whole encoding"
+        );
+        let through_outline = outline_references(&outline).map(|refs| {
+            refs.into_iter()
+                .map(Reference::into_string)
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(through_outline, alone, "{name} (outline)");
+        // Without component names (what the Java side sends first): the same references, and
+        // refused exactly when the design is.
+        let nameless = codec::encode_outline(&design, false);
+        let nameless = codec::decode_outline(&nameless).expect("decodes");
+        let nameless = outline_references(&nameless).map(|refs| {
+            refs.into_iter()
+                .map(Reference::into_string)
+                .collect::<Vec<_>>()
+        });
+        assert_eq!(nameless.is_ok(), alone.is_ok(), "{name} (nameless)");
+        if let (Ok(nameless), Ok(alone)) = (&nameless, &alone) {
+            assert_eq!(nameless, alone, "{name} (nameless)");
+        }
+        match (finalize(&design, &index), alone) {
             (Ok(netlist), Ok(refs)) => {
                 let finalized: Vec<&str> = netlist
                     .components

@@ -10,7 +10,7 @@ package io.circuitsynth.natives;
  */
 final class NativeBridge {
     /** Must equal {@code ABI_VERSION} in {@code rust-crates/jni-bridge/src/lib.rs}. */
-    static final int ABI_VERSION = 5;
+    static final int ABI_VERSION = 6;
 
     private NativeBridge() {}
 
@@ -112,8 +112,9 @@ final class NativeBridge {
     static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
 
     /**
-     * The references finalize gives an encoded design's components, in its component order, as
-     * UTF-8 each followed by {@code '\n'}.
+     * The references finalize gives an encoded design's components (an outline is enough:
+     * {@code DesignCodec.encodeOutline}), in its component order: their count, then each as its
+     * UTF-8 length and its UTF-8, the numbers in the design codec's LEB128.
      */
     static native byte[] netlistReferences(byte[] design);
 

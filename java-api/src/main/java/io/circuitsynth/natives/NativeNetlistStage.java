@@ -2,10 +2,10 @@ package io.circuitsynth.natives;
 
 import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.DesignCodec;
+import io.circuitsynth.netlist.NetlistException;
 import io.circuitsynth.netlist.NetlistStage;
 import io.circuitsynth.symbols.SymbolIndex;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,16 +60,36 @@ final class NativeNetlistStage implements NetlistStage {
     }
 
     List<String> references(Design design) {
-        byte[] joined = NativeBridge.netlistReferences(DesignCodec.encode(design));
-        List<String> references = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < joined.length; i++) {
-            if (joined[i] == '\n') {
-                references.add(new String(joined, start, i - start, StandardCharsets.UTF_8));
-                start = i + 1;
-            }
+        byte[] answer;
+        try {
+            answer = NativeBridge.netlistReferences(DesignCodec.encodeOutline(design, false));
+        } catch (NetlistException withoutNames) {
+            // Refused; the message names components only when the outline carries their names.
+            answer = NativeBridge.netlistReferences(DesignCodec.encodeOutline(design, true));
         }
-        return references;
+        // Count, then each reference as length and UTF-8 (NativeBridge.netlistReferences).
+        int[] at = {0};
+        String[] references = new String[leb128(answer, at)];
+        for (int r = 0; r < references.length; r++) {
+            int length = leb128(answer, at);
+            references[r] = new String(answer, at[0], length, StandardCharsets.UTF_8);
+            at[0] += length;
+        }
+        return List.of(references);
+    }
+
+    /** The unsigned LEB128 number at {@code at[0]}, which moves past it. */
+    private static int leb128(byte[] bytes, int[] at) {
+        int value = 0;
+        int shift = 0;
+        while (true) {
+            byte b = bytes[at[0]++];
+            value |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return value;
+            }
+            shift += 7;
+        }
     }
 
     private static NativeSymbolIndex nativeIndex(SymbolIndex symbols) {

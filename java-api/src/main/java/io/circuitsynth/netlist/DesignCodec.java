@@ -76,6 +76,77 @@ public final class DesignCodec {
         return out.toByteArray();
     }
 
+    /**
+     * The encoding of the outline of {@code design}: the part that flattening and reference
+     * numbering read, for {@link Finalizer#references} in the native engine. It keeps the design's
+     * root, and of every definition its name, ports, instances (without bindings) and origin, and
+     * of every component its reference kind and reference, and its id and origin when
+     * {@code componentNames} is true. Everything else is left empty (no symbols, pin tables,
+     * fields, nets, no-connect marks, UUIDs or sheet UUIDs). It is one valid encoding, in the
+     * layout {@link #encode} writes, of a design with exactly the references of {@code design}.
+     *
+     * <p>Without component names the decoded design still has those references, and is refused
+     * exactly when {@code design} is: no check of the hierarchy or the references reads a
+     * component's id or origin. Only the message differs, as it names no component; the native
+     * stage then asks again with the names, for the message finalize gives.
+     */
+    public static byte[] encodeOutline(Design design, boolean componentNames) {
+        Out out = new Out(estimateOutline(design));
+        out.bytes(MAGIC);
+        out.u8(VERSION);
+        out.str("");
+        out.str(design.root());
+        out.number(design.definitions().size());
+        for (Definition d : design.definitions()) {
+            out.str(d.name());
+            out.number(d.ports().size());
+            for (String port : d.ports()) {
+                out.str(port);
+            }
+            out.number(d.components().size());
+            for (ComponentSpec c : d.components()) {
+                int kind = kindBits(c.referenceKind());
+                if (componentNames) {
+                    out.str(c.id());
+                    out.number(0); // symbol
+                    out.u8(kind);
+                    out.str(c.reference());
+                    out.zeros(6); // value, footprint, datasheet, description, fields, UUIDs
+                    out.optionalStr(c.origin());
+                } else {
+                    out.outlineComponent(kind, c.reference());
+                }
+            }
+            out.zeros(2); // nets, no-connect marks
+            out.number(d.instances().size());
+            for (InstanceSpec instance : d.instances()) {
+                out.str(instance.name());
+                out.str(instance.definition());
+                out.number(0); // bindings
+                out.optionalStr(instance.origin());
+            }
+            out.optionalStr(d.origin());
+        }
+        out.number(0); // sheet UUIDs
+        return out.toByteArray();
+    }
+
+    private static int estimateOutline(Design design) {
+        long n = 64;
+        for (Definition d : design.definitions()) {
+            n += 32 + d.components().size() * 24L + d.instances().size() * 32L;
+        }
+        return (int) Math.min(n, 1 << 30);
+    }
+
+    private static int kindBits(ReferenceKind kind) {
+        return switch (kind) {
+            case PREFIX -> 0;
+            case FIXED -> 1;
+            case ABSOLUTE -> 2;
+        };
+    }
+
     /** A first guess of the encoded size, so large designs are not copied on every doubling. */
     private static int estimate(Design design) {
         long n = 64;
@@ -131,22 +202,91 @@ public final class DesignCodec {
             number(unit);
         }
 
+        /**
+         * A component of an outline without names: no id, no symbol, {@code kind}, {@code
+         * reference}, six empty items and no origin, in one pass when the reference is short
+         * ASCII (the common case, and this runs once per component).
+         */
+        void outlineComponent(int kind, String reference) {
+            int n = reference.length();
+            if (n < 0x80) {
+                room(11 + n);
+                byte[] b = buf;
+                int at = size + 4;
+                for (int i = 0; i < n; i++) {
+                    char ch = reference.charAt(i);
+                    if (ch >= 0x80) {
+                        at = -1;
+                        break;
+                    }
+                    b[at++] = (byte) ch;
+                }
+                if (at >= 0) {
+                    b[size] = 0;
+                    b[size + 1] = 0;
+                    b[size + 2] = (byte) kind;
+                    b[size + 3] = (byte) n;
+                    for (int i = 0; i < 7; i++) {
+                        b[at++] = 0;
+                    }
+                    size = at;
+                    return;
+                }
+                // Not ASCII: what was copied is overwritten below.
+            }
+            zeros(2); // id, symbol
+            u8(kind);
+            str(reference);
+            zeros(7); // value, footprint, datasheet, description, fields, UUIDs, origin
+        }
+
+        /** {@code count} zero bytes: as many empty strings, empty lists or absent strings. */
+        void zeros(int count) {
+            room(count);
+            for (int i = 0; i < count; i++) {
+                buf[size++] = 0;
+            }
+        }
+
         void str(String s) {
-            byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            number(b.length);
-            bytes(b);
+            text(s, 0);
         }
 
         void optionalStr(String s) {
             if (s == null) {
                 number(0);
-                return;
+            } else {
+                text(s, 1);
+            }
+        }
+
+        /** The UTF-8 length of {@code s} plus {@code bias}, then its bytes. */
+        private void text(String s, int bias) {
+            int n = s.length();
+            if (n + bias < 0x80) {
+                // Short ASCII, the common case: one byte per char, without a byte[] per string.
+                room(1 + n);
+                int at = size + 1;
+                for (int i = 0; i < n; i++) {
+                    char ch = s.charAt(i);
+                    if (ch >= 0x80) {
+                        at = -1;
+                        break;
+                    }
+                    buf[at++] = (byte) ch;
+                }
+                if (at >= 0) {
+                    buf[size] = (byte) (n + bias);
+                    size = at;
+                    return;
+                }
+                // Not ASCII: what was copied is overwritten below.
             }
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            if (b.length == Integer.MAX_VALUE) {
+            if (b.length > Integer.MAX_VALUE - bias) {
                 throw new IllegalArgumentException("a string of " + b.length + " bytes is too long to encode");
             }
-            number(b.length + 1);
+            number(b.length + bias);
             bytes(b);
         }
 
@@ -182,11 +322,7 @@ public final class DesignCodec {
         void component(ComponentSpec c) {
             str(c.id());
             str(c.symbol());
-            int flags = switch (c.referenceKind()) {
-                case PREFIX -> 0;
-                case FIXED -> 1;
-                case ABSOLUTE -> 2;
-            };
+            int flags = kindBits(c.referenceKind());
             if (c.dnp()) {
                 flags |= COMPONENT_DNP;
             }

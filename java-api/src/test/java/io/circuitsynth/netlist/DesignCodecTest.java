@@ -35,6 +35,16 @@ class DesignCodecTest {
         assertGolden("small.hex", CodecVectors.smallDesign());
     }
 
+    /** The same bytes as the Rust twin's {@code encode_outline} (tests/codec.rs). */
+    @Test
+    void smallOutlinesEncodeToTheGoldenBytes() {
+        for (boolean names : new boolean[] {true, false}) {
+            String file = names ? "small.outline.hex" : "small.nameless-outline.hex";
+            byte[] expected = CodecVectors.readHex(CodecVectors.dir().resolve(file));
+            ByteAsserts.assertSameBytes(DesignCodec.encodeOutline(CodecVectors.smallDesign(), names), expected, file);
+        }
+    }
+
     @Test
     void syntheticDesignMatchesTheRustGenerator() {
         assertGolden("synthetic.hex", SyntheticDesigns.design(12, 14));
@@ -92,6 +102,56 @@ class DesignCodecTest {
     @Provide
     Arbitrary<Design> designs() {
         return DesignArbitraries.anyDesign();
+    }
+
+    /** The design {@link DesignCodec#encodeOutline} encodes, built field by field. */
+    private static Design outlineOf(Design design, boolean componentNames) {
+        List<Definition> definitions = new ArrayList<>();
+        for (Definition d : design.definitions()) {
+            List<ComponentSpec> components = new ArrayList<>();
+            for (ComponentSpec c : d.components()) {
+                components.add(new ComponentSpec(componentNames ? c.id() : "", "", c.referenceKind(), c.reference(),
+                        "", "", "", "", List.of(), false, false, false, null, List.of(),
+                        componentNames ? c.origin() : null));
+            }
+            List<InstanceSpec> instances = new ArrayList<>();
+            for (InstanceSpec i : d.instances()) {
+                instances.add(new InstanceSpec(i.name(), i.definition(), List.of(), i.origin()));
+            }
+            definitions.add(new Definition(d.name(), d.ports(), components, List.of(), List.of(), instances,
+                    d.origin()));
+        }
+        return new Design("", design.root(), definitions);
+    }
+
+    /**
+     * An outline is the encoding, byte for byte, of the design it describes, with or without
+     * component names; designs with non-ASCII and long references take the general path.
+     */
+    @Property(tries = 300)
+    void anOutlineIsTheEncodingOfItsDesign(@ForAll("designs") Design design) {
+        for (boolean names : new boolean[] {true, false}) {
+            Design outline = outlineOf(design, names);
+            byte[] bytes = DesignCodec.encodeOutline(design, names);
+            ByteAsserts.assertSameBytes(bytes, DesignCodec.encode(outline), "outline, names " + names);
+            assertThat(DesignCodec.decode(bytes)).isEqualTo(outline);
+        }
+    }
+
+    @Test
+    void outlinesOfUnusualReferencesAreTheirEncodings() {
+        String longReference = "R".repeat(200);
+        List<ComponentSpec> components = new ArrayList<>();
+        for (String reference : List.of("R", "Ω", "R\u00e9", longReference, "R".repeat(127), "R".repeat(128), "")) {
+            components.add(new ComponentSpec("c" + components.size(), "Device:R", ReferenceKind.PREFIX, reference,
+                    "1k", "", "", "", List.of(), false, true, true, null, List.of(), "$.components[0]"));
+        }
+        Design design = new Design("unusual", "Main", List.of(new Definition("Main", List.of(), components,
+                List.of(), List.of(), List.of(), null)));
+        for (boolean names : new boolean[] {true, false}) {
+            ByteAsserts.assertSameBytes(DesignCodec.encodeOutline(design, names),
+                    DesignCodec.encode(outlineOf(design, names)), "names " + names);
+        }
     }
 
     @Property(tries = 500)

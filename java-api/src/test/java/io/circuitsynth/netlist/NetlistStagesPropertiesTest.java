@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.circuitsynth.natives.Natives;
 import io.circuitsynth.testing.ByteAsserts;
+import io.circuitsynth.testing.KicadFiles;
 import io.circuitsynth.testing.TestEngines;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -117,8 +122,44 @@ class NetlistStagesPropertiesTest {
         } catch (NetlistException e) {
             // Finalize checks symbols and nets before the references, so its error may be another.
         }
-        if (TestEngines.netlistStagesUnderTest().stream().anyMatch(s -> !(s instanceof JavaNetlistStage))) {
+        if (nativeUnderTest()) {
             assertThat(references(Natives::references, design)).as("native references").isEqualTo(java);
         }
+    }
+
+    private static boolean nativeUnderTest() {
+        return TestEngines.netlistStagesUnderTest().stream().anyMatch(s -> !(s instanceof JavaNetlistStage));
+    }
+
+    /**
+     * Every circuit JSON vector of {@code conformance/netlist/}: the same references or the same
+     * error, message included, from both engines. The native engine first sends the outline
+     * without component names, and asks again with them for a refused design's message; the
+     * refused vectors (duplicate references, bad prefixes, hierarchy errors) are that path.
+     */
+    @Example
+    void everyVectorHasTheSameReferencesInBothEngines() throws IOException {
+        Path dir = TestCircuits.vectorDir();
+        List<Path> inputs = KicadFiles.find(dir, ".json").stream()
+                .filter(p -> p.getParent().equals(dir))
+                .filter(p -> !p.getFileName().toString().endsWith(".out.json"))
+                .filter(p -> !p.getFileName().toString().endsWith(".cs.json"))
+                .toList();
+        int[] counts = new int[2];
+        for (Path in : inputs) {
+            Design design;
+            try {
+                design = CircuitJson.read(Files.readAllBytes(in));
+            } catch (NetlistException unreadable) {
+                continue;
+            }
+            References java = references(Finalizer::references, design);
+            if (nativeUnderTest()) {
+                assertThat(references(Natives::references, design)).as(in.toString()).isEqualTo(java);
+            }
+            counts[java.error() == null ? 0 : 1]++;
+        }
+        KicadFiles.require(counts[0] >= 8 && counts[1] >= 10, "only " + counts[0] + " vectors with references and "
+                + counts[1] + " refused for them in " + dir);
     }
 }

@@ -10,6 +10,10 @@
 //! static native byte[] designRoundTrip(byte[] design);
 //! static native long[] netlistFinalizeCounts(byte[] design, long symbolIndex);
 //! static native byte[] netlistReferences(byte[] design);
+//! static native long designHold(byte[] design);
+//! static native byte[] designReferences(long design);
+//! static native byte[] designWriteNet(long design, long symbolIndex);
+//! static native void designRelease(long design);
 //! ```
 //!
 //! A design crosses in one piece, in the design codec's encoding (`circuitsynth_netlist::codec`,
@@ -20,7 +24,7 @@
 //! `IllegalArgumentException` naming the operation.
 
 use circuitsynth_netlist::finalize::Reference;
-use circuitsynth_netlist::model::Design;
+use circuitsynth_netlist::model::{Design, Outline};
 use circuitsynth_netlist::{circuit_json, circuit_synth, codec, finalize, net_read, net_write};
 use circuitsynth_symbol_cache::SymbolIndex;
 use jni::objects::{JByteArray, JClass};
@@ -74,8 +78,11 @@ fn write_circuit_json(design: &[u8]) -> Result<Vec<u8>, JavaError> {
 }
 
 fn write_net(design: &[u8], symbols: &SymbolIndex) -> Result<Vec<u8>, JavaError> {
-    let design = design_arg(design, "writeNet")?;
-    let netlist = finalize::finalize(&design, symbols).map_err(netlist_error)?;
+    write_design_net(&design_arg(design, "writeNet")?, symbols)
+}
+
+fn write_design_net(design: &Design, symbols: &SymbolIndex) -> Result<Vec<u8>, JavaError> {
+    let netlist = finalize::finalize(design, symbols).map_err(netlist_error)?;
     Ok(net_write::write_net(&netlist))
 }
 
@@ -96,7 +103,12 @@ fn finalize_counts(design: &[u8], symbols: &SymbolIndex) -> Result<[jlong; 2], J
 fn references(design: &[u8]) -> Result<Vec<u8>, JavaError> {
     let outline =
         codec::decode_outline(design).map_err(|message| undecodable("references", message))?;
-    let references = finalize::outline_references(&outline).map_err(netlist_error)?;
+    references_answer(&outline)
+}
+
+/// The references of `outline` as `netlistReferences` answers them.
+fn references_answer(outline: &Outline<'_>) -> Result<Vec<u8>, JavaError> {
+    let references = finalize::outline_references(outline).map_err(netlist_error)?;
     let lengths: Vec<usize> = references.iter().map(Reference::len).collect();
     let total =
         leb128_len(references.len()) + lengths.iter().map(|&n| leb128_len(n) + n).sum::<usize>();
@@ -251,6 +263,79 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReferenc
     design: JByteArray<'local>,
 ) -> jbyteArray {
     bytes_entry(env, design, "design", references)
+}
+
+/// The design behind a handle from `designHold`.
+fn held<'h>(handle: jlong) -> Result<&'h Design, JavaError> {
+    if handle == 0 {
+        return Err(JavaError::Throw {
+            class: "java/lang/IllegalStateException",
+            message: "the held design is closed".to_string(),
+        });
+    }
+    // SAFETY: a non-zero handle is a pointer from `Box::into_raw` in `designHold`, and the Java
+    // wrapper (`NativeHandle`) guarantees it has not been passed to `designRelease` yet and will
+    // not be while this call runs; a `Design` is only read, so shared references from several
+    // threads at once are sound.
+    Ok(unsafe { &*(handle as usize as *const Design) })
+}
+
+/// Decodes a design into the native heap for several calls (`NativeDesign`).
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designHold<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: JByteArray<'local>,
+) -> jlong {
+    guard(&mut env, 0, |env| {
+        let bytes = bytes_arg(env, &design, "design")?;
+        let design = design_arg(&bytes, "designHold")?;
+        Ok(Box::into_raw(Box::new(design)) as usize as jlong)
+    })
+}
+
+/// `netlistReferences` of a held design: its outline borrowed from it, nothing decoded.
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designReferences<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: jlong,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let answer_bytes = references_answer(&Outline::of(held(design)?))?;
+        answer(env, &answer_bytes)
+    })
+}
+
+/// `netlistWriteNet` of a held design.
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designWriteNet<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: jlong,
+    symbol_index: jlong,
+) -> jbyteArray {
+    guard(&mut env, std::ptr::null_mut(), |env| {
+        let net = write_design_net(held(design)?, index(symbol_index)?)?;
+        answer(env, &net)
+    })
+}
+
+#[no_mangle]
+pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designRelease<'local>(
+    mut env: JNIEnv<'local>,
+    _class: JClass<'local>,
+    design: jlong,
+) {
+    guard(&mut env, (), |_env| {
+        if design != 0 {
+            // SAFETY: a non-zero handle came from `Box::into_raw` in `designHold`; the Java
+            // wrapper releases each handle once and only after every other call on it returned,
+            // so this is the sole owner reclaiming the box.
+            drop(unsafe { Box::from_raw(design as usize as *mut Design) });
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 package io.circuitsynth.benchmarks;
 
 import io.circuitsynth.internal.Engines;
+import io.circuitsynth.natives.NativeDesign;
 import io.circuitsynth.natives.Natives;
 import io.circuitsynth.netlist.Design;
 import io.circuitsynth.netlist.Finalizer;
@@ -57,6 +58,7 @@ public class NetlistBenchmark {
     private SymbolIndex index;
     private Design design10k;
     private Design prefixOnly;
+    private NativeDesign heldPrefixOnly;
     private Design absoluteOnly;
     private byte[] net1500;
 
@@ -74,6 +76,7 @@ public class NetlistBenchmark {
         index = symbols.open(builtinSources(), null);
         design10k = SyntheticDesigns.design(10_000, 12_000);
         prefixOnly = SyntheticDesigns.prefixOnly(REFERENCES);
+        heldPrefixOnly = engine.equals("native") ? Natives.hold(prefixOnly) : null;
         absoluteOnly = SyntheticDesigns.absoluteOnly(REFERENCES);
         try (SymbolIndex javaIndex = Engines.javaSymbols().open(builtinSources(), null)) {
             net1500 = Engines.javaNetlist().writeNet(SyntheticDesigns.design(1_500, 1_800), javaIndex);
@@ -92,6 +95,9 @@ public class NetlistBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         index.close();
+        if (heldPrefixOnly != null) {
+            heldPrefixOnly.close();
+        }
     }
 
     /** Finalize plus {@code .net} emission: 10,000 components, 12,000 nets (native ≤ 50 ms, Java ≤ 150 ms). */
@@ -123,14 +129,27 @@ public class NetlistBenchmark {
      * Reference generation alone, per reference (the issue's "per reference generated", native
      * ≤ 100 ns): the references finalize gives the 10,000 prefix-numbered components of
      * {@code prefixOnly}, checks included ({@code Finalizer.references}, {@code
-     * finalize::references}). Native figures include the JNI crossing: the design encoded in
-     * Java and decoded in Rust, the references back as one byte array.
+     * finalize::references}). Native figures include the whole JNI crossing: the design's outline
+     * encoded in Java and decoded in Rust, the references back as one byte array made into
+     * Java strings.
      */
     @Benchmark
     @OperationsPerInvocation(REFERENCES)
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public List<String> references10k() {
         return engine.equals("native") ? Natives.references(prefixOnly) : Finalizer.references(prefixOnly);
+    }
+
+    /**
+     * {@link #references10k} of a design already held by the native engine ({@code
+     * Natives.hold}), so only the references cross JNI, as Java strings; the Java engine holds
+     * every design, so its figure is {@code references10k}'s.
+     */
+    @Benchmark
+    @OperationsPerInvocation(REFERENCES)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public List<String> referencesHeld10k() {
+        return engine.equals("native") ? heldPrefixOnly.references() : Finalizer.references(prefixOnly);
     }
 
     /** {@link #finalizeReferencesOnly} with the references already written out ({@link SyntheticDesigns#absoluteOnly}). */

@@ -118,6 +118,18 @@ final class NativeBridge {
      */
     static native byte[] netlistReferences(byte[] design);
 
+    /** Decodes an encoded design into the native heap and answers its handle ({@link NativeDesign}). */
+    static native long designHold(byte[] design);
+
+    /** {@link #netlistReferences} of a held design. */
+    static native byte[] designReferences(long design);
+
+    /** {@link #netlistWriteNet} of a held design. */
+    static native byte[] designWriteNet(long design, long symbolIndex);
+
+    /** Frees a held design; 0 is ignored. */
+    static native void designRelease(long design);
+
     /** Test hook: the design decoded and re-encoded by the Rust codec. */
     static native byte[] designRoundTrip(byte[] design);
 

@@ -67,7 +67,11 @@ final class NativeNetlistStage implements NetlistStage {
             // Refused; the message names components only when the outline carries their names.
             answer = NativeBridge.netlistReferences(DesignCodec.encodeOutline(design, true));
         }
-        // Count, then each reference as length and UTF-8 (NativeBridge.netlistReferences).
+        return referencesAnswer(answer);
+    }
+
+    /** The answer of {@code netlistReferences}: the count, then each reference as its length and UTF-8. */
+    static List<String> referencesAnswer(byte[] answer) {
         int[] at = {0};
         String[] references = new String[leb128(answer, at)];
         for (int r = 0; r < references.length; r++) {
@@ -92,7 +96,7 @@ final class NativeNetlistStage implements NetlistStage {
         }
     }
 
-    private static NativeSymbolIndex nativeIndex(SymbolIndex symbols) {
+    static NativeSymbolIndex nativeIndex(SymbolIndex symbols) {
         Objects.requireNonNull(symbols, "symbols");
         if (!(symbols instanceof NativeSymbolIndex nativeIndex)) {
             throw new IllegalArgumentException("the native netlist stage needs a symbol index opened by the native"

@@ -5,7 +5,6 @@ import io.circuitsynth.symbols.SearchHit;
 import io.circuitsynth.symbols.Symbol;
 import io.circuitsynth.symbols.SymbolIndex;
 import io.circuitsynth.symbols.SymbolRecords;
-import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,67 +14,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A native symbol index behind a handle. Calls share a read lock and {@link #close()} takes the
- * write lock, so the handle is released exactly once and never while a call is using it. A
- * {@link Cleaner} releases the handle of an index that was never closed, as a safety net only.
+ * A native symbol index behind a handle ({@link NativeHandle}: calls share it, {@link #close()}
+ * waits for them, a {@link java.lang.ref.Cleaner} releases an index never closed).
  */
 final class NativeSymbolIndex implements SymbolIndex {
-    private static final Cleaner CLEANER = Cleaner.create();
-
-    /** The handle, shared with the cleaning action; 0 once released. */
-    private static final class State implements Runnable {
-        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-        private long handle;
-
-        State(long handle) {
-            this.handle = handle;
-        }
-
-        @Override
-        public void run() {
-            lock.writeLock().lock();
-            try {
-                if (handle != 0) {
-                    long h = handle;
-                    handle = 0;
-                    NativeBridge.symbolIndexClose(h);
-                }
-            } finally {
-                lock.writeLock().unlock();
-            }
-        }
-    }
-
-    private final State state;
-    private final Cleaner.Cleanable cleanable;
+    private final NativeHandle handle;
     /** Graphics are read from the library the symbol came from, so symbols keep their source. */
     private final Map<String, LibrarySource> sources = new HashMap<>();
 
     NativeSymbolIndex(long handle, List<LibrarySource> libraries) {
-        if (handle == 0) {
-            throw new NativeEngineException("symbolIndexOpen returned a null handle");
-        }
-        this.state = new State(handle);
-        this.cleanable = CLEANER.register(this, state);
+        this.handle = new NativeHandle(this, handle, NativeBridge::symbolIndexClose, "symbol index",
+                "symbolIndexOpen");
         for (LibrarySource s : libraries) {
             sources.putIfAbsent(s.nickname(), s);
         }
     }
 
     private long acquire() {
-        state.lock.readLock().lock();
-        if (state.handle == 0) {
-            state.lock.readLock().unlock();
-            throw new IllegalStateException("symbol index is closed");
-        }
-        return state.handle;
+        return handle.acquire();
     }
 
     private void release() {
-        state.lock.readLock().unlock();
+        handle.release();
     }
 
     /**
@@ -83,12 +45,7 @@ final class NativeSymbolIndex implements SymbolIndex {
      * cannot be closed under it (the netlist stage's {@code writeNet}).
      */
     <T> T withHandle(java.util.function.LongFunction<T> call) {
-        long h = acquire();
-        try {
-            return call.apply(h);
-        } finally {
-            release();
-        }
+        return handle.with(call);
     }
 
     @Override
@@ -230,6 +187,6 @@ final class NativeSymbolIndex implements SymbolIndex {
 
     @Override
     public void close() {
-        cleanable.clean();
+        handle.close();
     }
 }

@@ -76,6 +76,20 @@ public final class Natives {
         return new NativeNetlistStage().references(design);
     }
 
+    /**
+     * {@code design} held by the native engine, sent across JNI once for several native calls
+     * (references, {@code .net}); close it when done.
+     *
+     * @throws IllegalStateException when the native library is not usable
+     * @throws IllegalArgumentException for a design the codec cannot encode (a negative unit)
+     */
+    public static NativeDesign hold(Design design) {
+        if (!status().loaded()) {
+            throw new IllegalStateException("the native engine is not loaded: " + status().reason());
+        }
+        return new NativeDesign(design);
+    }
+
     /** The native {@code schematic-writer} stage (the whole pipeline), if the native library is usable. */
     public static Optional<io.circuitsynth.schematic.SchematicStage> schematicStage() {
         return status().loaded() ? Optional.of(new NativeSchematicStage()) : Optional.empty();

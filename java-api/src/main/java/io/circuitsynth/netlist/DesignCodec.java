@@ -91,7 +91,7 @@ public final class DesignCodec {
      * stage then asks again with the names, for the message finalize gives.
      */
     public static byte[] encodeOutline(Design design, boolean componentNames) {
-        Out out = new Out(estimateOutline(design));
+        Out out = new Out(estimateOutline(design, componentNames));
         out.bytes(MAGIC);
         out.u8(VERSION);
         out.str("");
@@ -131,12 +131,48 @@ public final class DesignCodec {
         return out.toByteArray();
     }
 
-    private static int estimateOutline(Design design) {
-        long n = 64;
-        for (Definition d : design.definitions()) {
-            n += 32 + d.components().size() * 24L + d.instances().size() * 32L;
+    /**
+     * The size of {@link #encodeOutline}'s answer, exact when every string is ASCII (then the
+     * buffer is the answer, with no copy), else a guess the buffer grows from.
+     */
+    private static int estimateOutline(Design design, boolean componentNames) {
+        List<Definition> definitions = design.definitions();
+        long n = MAGIC.length + 1 + 1 + size(design.root()) + leb128(definitions.size()) + 1;
+        for (Definition d : definitions) {
+            n += size(d.name()) + leb128(d.ports().size()) + leb128(d.components().size()) + 2
+                    + leb128(d.instances().size()) + optionalSize(d.origin());
+            for (String port : d.ports()) {
+                n += size(port);
+            }
+            for (ComponentSpec c : d.components()) {
+                n += componentNames
+                        ? size(c.id()) + 2 + size(c.reference()) + 6 + optionalSize(c.origin())
+                        : 10 + size(c.reference());
+            }
+            for (InstanceSpec instance : d.instances()) {
+                n += size(instance.name()) + size(instance.definition()) + 1 + optionalSize(instance.origin());
+            }
         }
         return (int) Math.min(n, 1 << 30);
+    }
+
+    /** The encoded size of {@code s} if it is ASCII. */
+    private static long size(String s) {
+        return leb128(s.length()) + (long) s.length();
+    }
+
+    private static long optionalSize(String s) {
+        return s == null ? 1 : leb128(s.length() + 1) + (long) s.length();
+    }
+
+    /** The size of {@code v} in unsigned LEB128. */
+    private static int leb128(int v) {
+        int n = 1;
+        while ((v & ~0x7F) != 0) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
     }
 
     private static int kindBits(ReferenceKind kind) {
@@ -402,7 +438,7 @@ public final class DesignCodec {
         }
 
         byte[] toByteArray() {
-            return Arrays.copyOf(buf, size);
+            return size == buf.length ? buf : Arrays.copyOf(buf, size);
         }
     }
 

@@ -2,6 +2,7 @@ package io.circuitsynth.netlist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.circuitsynth.natives.NativeDesign;
 import io.circuitsynth.natives.Natives;
 import io.circuitsynth.testing.ByteAsserts;
 import io.circuitsynth.testing.KicadFiles;
@@ -124,6 +125,14 @@ class NetlistStagesPropertiesTest {
         }
         if (nativeUnderTest()) {
             assertThat(references(Natives::references, design)).as("native references").isEqualTo(java);
+            assertThat(references(NetlistStagesPropertiesTest::heldReferences, design)).as("held design's references")
+                    .isEqualTo(java);
+        }
+    }
+
+    private static List<String> heldReferences(Design design) {
+        try (NativeDesign held = Natives.hold(design)) {
+            return held.references();
         }
     }
 

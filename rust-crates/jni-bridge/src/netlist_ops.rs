@@ -265,8 +265,30 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_netlistReferenc
     bytes_entry(env, design, "design", references)
 }
 
+/// A design held for several calls (`NativeDesign`), with its outline made once.
+struct HeldDesign {
+    /// Borrows the strings of `design`. Declared first, so it is dropped first.
+    outline: Outline<'static>,
+    design: Design,
+}
+
+impl HeldDesign {
+    fn new(design: Design) -> Self {
+        let outline = Outline::of(&design);
+        // SAFETY: the outline points only into the heap buffers of `design`'s strings, which do
+        // not move when `design` does, are never changed (a held design is only read), and are
+        // freed after the outline (field order); `outline()` hands it out no longer than `self`.
+        let outline = unsafe { std::mem::transmute::<Outline<'_>, Outline<'static>>(outline) };
+        HeldDesign { outline, design }
+    }
+
+    fn outline(&self) -> &Outline<'_> {
+        &self.outline
+    }
+}
+
 /// The design behind a handle from `designHold`.
-fn held<'h>(handle: jlong) -> Result<&'h Design, JavaError> {
+fn held<'h>(handle: jlong) -> Result<&'h HeldDesign, JavaError> {
     if handle == 0 {
         return Err(JavaError::Throw {
             class: "java/lang/IllegalStateException",
@@ -277,7 +299,7 @@ fn held<'h>(handle: jlong) -> Result<&'h Design, JavaError> {
     // wrapper (`NativeHandle`) guarantees it has not been passed to `designRelease` yet and will
     // not be while this call runs; a `Design` is only read, so shared references from several
     // threads at once are sound.
-    Ok(unsafe { &*(handle as usize as *const Design) })
+    Ok(unsafe { &*(handle as usize as *const HeldDesign) })
 }
 
 /// Decodes a design into the native heap for several calls (`NativeDesign`).
@@ -290,11 +312,11 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designHold<'loc
     guard(&mut env, 0, |env| {
         let bytes = bytes_arg(env, &design, "design")?;
         let design = design_arg(&bytes, "designHold")?;
-        Ok(Box::into_raw(Box::new(design)) as usize as jlong)
+        Ok(Box::into_raw(Box::new(HeldDesign::new(design))) as usize as jlong)
     })
 }
 
-/// `netlistReferences` of a held design: its outline borrowed from it, nothing decoded.
+/// `netlistReferences` of a held design, from the outline made when it was held.
 #[no_mangle]
 pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designReferences<'local>(
     mut env: JNIEnv<'local>,
@@ -302,7 +324,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designReference
     design: jlong,
 ) -> jbyteArray {
     guard(&mut env, std::ptr::null_mut(), |env| {
-        let answer_bytes = references_answer(&Outline::of(held(design)?))?;
+        let answer_bytes = references_answer(held(design)?.outline())?;
         answer(env, &answer_bytes)
     })
 }
@@ -316,7 +338,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designWriteNet<
     symbol_index: jlong,
 ) -> jbyteArray {
     guard(&mut env, std::ptr::null_mut(), |env| {
-        let net = write_design_net(held(design)?, index(symbol_index)?)?;
+        let net = write_design_net(&held(design)?.design, index(symbol_index)?)?;
         answer(env, &net)
     })
 }
@@ -332,7 +354,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designRelease<'
             // SAFETY: a non-zero handle came from `Box::into_raw` in `designHold`; the Java
             // wrapper releases each handle once and only after every other call on it returned,
             // so this is the sole owner reclaiming the box.
-            drop(unsafe { Box::from_raw(design as usize as *mut Design) });
+            drop(unsafe { Box::from_raw(design as usize as *mut HeldDesign) });
         }
         Ok(())
     })

@@ -1465,13 +1465,8 @@ fn valid_prefix(prefix: &str, numbered: bool) -> bool {
     !invalid
 }
 
-fn decimal_len(mut n: u64) -> usize {
-    let mut len = 1;
-    while n >= 10 {
-        n /= 10;
-        len += 1;
-    }
-    len
+fn decimal_len(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
 }
 
 fn place(sheet: &SheetInfo<'_>, component: &OutlineComponent<'_>) -> String {
@@ -1592,8 +1587,7 @@ fn number_references<'a>(
     // the same prefix and n's own digits, so those numbers are all step 5 has to check.
     let mut references = vec![Reference::Written(""); comp_count];
     let mut taken = Taken::new(comp_count, comp_count - root_prefixes);
-    let mut prefixes: HashMap<Caseless<'a>, (u64, HashSet<u64, FxBuild>), FxBuild> =
-        HashMap::default();
+    let mut prefixes = PrefixNumbers::default();
     for (s, sheet) in sheets.iter().enumerate() {
         let definition = &design.definitions[sheet.def];
         let page = s + 1;
@@ -1637,8 +1631,7 @@ fn number_references<'a>(
             let digits = &text[prefix.len()..];
             if !digits.is_empty() && !digits.starts_with('0') && digits.len() <= 18 {
                 prefixes
-                    .entry(Caseless(prefix))
-                    .or_insert_with(|| (1, HashSet::default()))
+                    .state(prefix)
                     .1
                     .insert(digits.parse::<u64>().expect("ASCII digits"));
             }
@@ -1653,13 +1646,7 @@ fn number_references<'a>(
         if component.reference_kind != ReferenceKind::Prefix {
             continue;
         }
-        let key = Caseless(component.reference);
-        let (n, taken) = match prefixes.get_mut(&key) {
-            Some(state) => state,
-            None => prefixes
-                .entry(key)
-                .or_insert_with(|| (1, HashSet::default())),
-        };
+        let (n, taken) = prefixes.state(component.reference);
         if !taken.is_empty() {
             while taken.contains(n) {
                 *n += 1;
@@ -1669,6 +1656,52 @@ fn number_references<'a>(
         *n += 1;
     }
     Ok(references)
+}
+
+/// Per reference prefix (ASCII case ignored): the next number to try and the numbers taken.
+/// Designs cycle through a handful of short prefixes (R, C, U…), so a small direct-mapped cache
+/// keyed by the upper-cased bytes of prefixes up to eight bytes long finds most of them before
+/// the map is hashed.
+#[derive(Default)]
+struct PrefixNumbers<'a> {
+    states: Vec<(u64, HashSet<u64, FxBuild>)>,
+    by_prefix: HashMap<Caseless<'a>, usize, FxBuild>,
+    /// (packed prefix, its length + 1, index into `states`); length 0 marks an empty slot.
+    recent: [(u64, u32, u32); 16],
+}
+
+impl<'a> PrefixNumbers<'a> {
+    fn state(&mut self, prefix: &'a str) -> &mut (u64, HashSet<u64, FxBuild>) {
+        let bytes = prefix.as_bytes();
+        if bytes.len() > 8 {
+            let at = self.index(prefix);
+            return &mut self.states[at];
+        }
+        let mut packed = 0u64;
+        for (i, b) in bytes.iter().enumerate() {
+            packed |= u64::from(b.to_ascii_uppercase()) << (8 * i);
+        }
+        let tag = bytes.len() as u32 + 1;
+        let slot = (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 60) as usize;
+        let (key, len, at) = self.recent[slot];
+        // Equal upper-cased bytes are exactly `eq_ignore_ascii_case`.
+        let at = if key == packed && len == tag {
+            at as usize
+        } else {
+            let at = self.index(prefix);
+            self.recent[slot] = (packed, tag, at as u32);
+            at
+        };
+        &mut self.states[at]
+    }
+
+    fn index(&mut self, prefix: &'a str) -> usize {
+        let states = &mut self.states;
+        *self.by_prefix.entry(Caseless(prefix)).or_insert_with(|| {
+            states.push((1, HashSet::default()));
+            states.len() - 1
+        })
+    }
 }
 
 /// rustc's FxHash: a multiply and a rotate per word, much faster than SipHash on the short keys

@@ -13,7 +13,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Once;
 
 use jni::objects::{JClass, JString};
-use jni::sys::{jint, jstring, JNI_VERSION_1_8};
+use jni::sys::{jint, jlong, jstring, JNI_VERSION_1_8};
 use jni::JNIEnv;
 
 mod io_ops;
@@ -181,6 +181,42 @@ where
         }
     }
     fallback
+}
+
+/// `value` moved to the Rust heap, as the opaque handle Java holds (`NativeHandle`).
+pub(crate) fn into_handle<T>(value: T) -> jlong {
+    Box::into_raw(Box::new(value)) as usize as jlong
+}
+
+/// The `T` behind `handle`; for 0 (released) an `IllegalStateException` saying `closed`.
+///
+/// # Safety
+///
+/// A non-zero `handle` must come from [`into_handle`] with this `T`, and must not be released
+/// before the borrow ends (the Java `NativeHandle` holds its read lock for the whole call). `T`
+/// must be `Sync` when several threads may call at once.
+pub(crate) unsafe fn handle_ref<'h, T>(handle: jlong, closed: &str) -> Result<&'h T, JavaError> {
+    if handle == 0 {
+        return Err(JavaError::Throw {
+            class: "java/lang/IllegalStateException",
+            message: closed.to_string(),
+        });
+    }
+    // SAFETY: the caller's contract above.
+    Ok(unsafe { &*(handle as usize as *const T) })
+}
+
+/// Frees the `T` behind `handle`; 0 is ignored.
+///
+/// # Safety
+///
+/// A non-zero `handle` must come from [`into_handle`] with this `T` and be released once, after
+/// every other call on it returned (`NativeHandle`'s write lock).
+pub(crate) unsafe fn release_handle<T>(handle: jlong) {
+    if handle != 0 {
+        // SAFETY: the caller's contract above: this is the sole owner reclaiming the box.
+        drop(unsafe { Box::from_raw(handle as usize as *mut T) });
+    }
 }
 
 pub(crate) fn java_string(env: &mut JNIEnv, s: &JString) -> Result<String, JavaError> {

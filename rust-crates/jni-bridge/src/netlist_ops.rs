@@ -32,7 +32,7 @@ use jni::sys::{jbyteArray, jint, jlong, jlongArray};
 use jni::JNIEnv;
 
 use crate::symbol_ops::index;
-use crate::{guard, JavaError};
+use crate::{guard, handle_ref, into_handle, release_handle, JavaError};
 
 const NETLIST_EXCEPTION: &str = "io/circuitsynth/netlist/NetlistException";
 
@@ -289,17 +289,10 @@ impl HeldDesign {
 
 /// The design behind a handle from `designHold`.
 fn held<'h>(handle: jlong) -> Result<&'h HeldDesign, JavaError> {
-    if handle == 0 {
-        return Err(JavaError::Throw {
-            class: "java/lang/IllegalStateException",
-            message: "the held design is closed".to_string(),
-        });
-    }
-    // SAFETY: a non-zero handle is a pointer from `Box::into_raw` in `designHold`, and the Java
-    // wrapper (`NativeHandle`) guarantees it has not been passed to `designRelease` yet and will
-    // not be while this call runs; a `Design` is only read, so shared references from several
-    // threads at once are sound.
-    Ok(unsafe { &*(handle as usize as *const HeldDesign) })
+    // SAFETY: a handle here comes from `into_handle` in `designHold`, and the Java wrapper
+    // (`NativeHandle`) does not pass it to `designRelease` while this call runs; a held design is
+    // only read, so shared references from several threads at once are sound.
+    unsafe { handle_ref(handle, "the held design is closed") }
 }
 
 /// Decodes a design into the native heap for several calls (`NativeDesign`).
@@ -312,7 +305,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designHold<'loc
     guard(&mut env, 0, |env| {
         let bytes = bytes_arg(env, &design, "design")?;
         let design = design_arg(&bytes, "designHold")?;
-        Ok(Box::into_raw(Box::new(HeldDesign::new(design))) as usize as jlong)
+        Ok(into_handle(HeldDesign::new(design)))
     })
 }
 
@@ -350,12 +343,9 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_designRelease<'
     design: jlong,
 ) {
     guard(&mut env, (), |_env| {
-        if design != 0 {
-            // SAFETY: a non-zero handle came from `Box::into_raw` in `designHold`; the Java
-            // wrapper releases each handle once and only after every other call on it returned,
-            // so this is the sole owner reclaiming the box.
-            drop(unsafe { Box::from_raw(design as usize as *mut HeldDesign) });
-        }
+        // SAFETY: from `into_handle` in `designHold`; the Java wrapper releases each handle once,
+        // after every other call on it returned.
+        unsafe { release_handle::<HeldDesign>(design) };
         Ok(())
     })
 }

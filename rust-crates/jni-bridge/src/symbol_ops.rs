@@ -28,7 +28,7 @@ use jni::objects::{JByteArray, JClass, JObject, JObjectArray, JString};
 use jni::sys::{jbyteArray, jint, jlong, jlongArray, jobjectArray};
 use jni::JNIEnv;
 
-use crate::{guard, java_string, JavaError};
+use crate::{guard, handle_ref, into_handle, java_string, release_handle, JavaError};
 
 fn string_arg(env: &mut JNIEnv, s: &JString, what: &str) -> Result<String, JavaError> {
     if s.is_null() {
@@ -39,17 +39,9 @@ fn string_arg(env: &mut JNIEnv, s: &JString, what: &str) -> Result<String, JavaE
 
 /// The index behind a handle.
 pub(crate) fn index<'h>(handle: jlong) -> Result<&'h SymbolIndex, JavaError> {
-    if handle == 0 {
-        return Err(JavaError::Throw {
-            class: "java/lang/IllegalStateException",
-            message: "the symbol index is closed".to_string(),
-        });
-    }
-    // SAFETY: a non-zero handle is a pointer from `Box::into_raw` in `symbolIndexOpen`, and the
-    // Java wrapper guarantees it has not been passed to `symbolIndexClose` yet and will not be
-    // while this call runs; `SymbolIndex` is `Sync`, so shared references from several threads
-    // at once are sound.
-    Ok(unsafe { &*(handle as usize as *const SymbolIndex) })
+    // SAFETY: a handle here comes from `into_handle` in `symbolIndexOpen`, and the Java wrapper
+    // does not pass it to `symbolIndexClose` while this call runs; `SymbolIndex` is `Sync`.
+    unsafe { handle_ref(handle, "the symbol index is closed") }
 }
 
 fn string_array<'local>(
@@ -139,7 +131,7 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_symbolIndexOpen
             })
             .collect();
         let index = SymbolIndex::open(&sources, cache_root.as_deref());
-        Ok(Box::into_raw(Box::new(index)) as usize as jlong)
+        Ok(into_handle(index))
     })
 }
 
@@ -268,12 +260,9 @@ pub extern "system" fn Java_io_circuitsynth_natives_NativeBridge_symbolIndexClos
     handle: jlong,
 ) {
     guard(&mut env, (), |_env| {
-        if handle != 0 {
-            // SAFETY: a non-zero handle came from `Box::into_raw` in `symbolIndexOpen`; the Java
-            // wrapper closes each handle once and only after every other call on it returned, so
-            // this is the sole owner reclaiming the box.
-            drop(unsafe { Box::from_raw(handle as usize as *mut SymbolIndex) });
-        }
+        // SAFETY: from `into_handle` in `symbolIndexOpen`; the Java wrapper closes each handle
+        // once, after every other call on it returned.
+        unsafe { release_handle::<SymbolIndex>(handle) };
         Ok(())
     })
 }

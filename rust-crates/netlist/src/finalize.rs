@@ -20,7 +20,7 @@ use crate::model::{
 use crate::names::{
     escape_net_name, is_power_name, pin_driven_name, pin_twins, NamingPin, TwinPin,
 };
-use crate::strnum::str_num_cmp_total;
+use crate::strnum::{decimal, decimal_len, str_num_cmp_total, write_decimal};
 use crate::uuid;
 
 /// Marks "none" in index fields.
@@ -293,13 +293,8 @@ impl Reference<'_> {
             Reference::Written(text) => copy_short(out, text.as_bytes()),
             Reference::Numbered(prefix, n) => {
                 let at = copy_short(out, prefix.as_bytes());
-                // The digits from the last, straight into place.
                 let end = at + decimal_len(*n);
-                let mut n = *n;
-                for d in out[at..end].iter_mut().rev() {
-                    *d = b'0' + (n % 10) as u8;
-                    n /= 10;
-                }
+                write_decimal(&mut out[at..end], *n);
                 end
             }
             Reference::Made(text) => copy_short(out, text.as_bytes()),
@@ -1465,10 +1460,6 @@ fn valid_prefix(prefix: &str, numbered: bool) -> bool {
     !invalid
 }
 
-fn decimal_len(n: u64) -> usize {
-    n.checked_ilog10().map_or(1, |log| log as usize + 1)
-}
-
 fn place(sheet: &SheetInfo<'_>, component: &OutlineComponent<'_>) -> String {
     let (path, id) = (plain(&sheet.path), plain(component.id));
     match &component.origin {
@@ -1801,22 +1792,6 @@ fn push_zeros(out: &mut String, count: usize) {
     for _ in 0..count {
         out.push('0');
     }
-}
-
-/// `n` in decimal ASCII digits, `digits[at..]`, without the formatting machinery (a reference
-/// is made per component).
-fn decimal(mut n: u64) -> ([u8; 20], usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    (digits, at)
 }
 
 fn push_decimal(out: &mut String, n: u64) {

@@ -3,6 +3,28 @@
 
 use std::cmp::Ordering;
 
+/// The number of decimal digits of `n`.
+pub(crate) fn decimal_len(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |log| log as usize + 1)
+}
+
+/// Writes `n` in decimal into `out`, exactly [`decimal_len`]`(n)` bytes, without the formatting
+/// machinery (a reference and a UUID are made per component).
+pub(crate) fn write_decimal(out: &mut [u8], mut n: u64) {
+    for d in out.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+}
+
+/// `n` in decimal ASCII digits: `digits[at..]` of `(digits, at)`.
+pub(crate) fn decimal(n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let at = digits.len() - decimal_len(n);
+    write_decimal(&mut digits[at..], n);
+    (digits, at)
+}
+
 /// Compares `a` and `b` the way KiCad's `StrNumCmp` does: by code point, except that two digit
 /// runs met at the same time compare as (32-bit, wrapping) numbers. `ignore_case` upper-cases
 /// ASCII letters before comparing; other characters compare as they are.

@@ -2,6 +2,8 @@
 //! section 3.3): the same circuit always gets the same UUIDs, and the schematic writer derives
 //! the same ones.
 
+use crate::strnum::decimal;
+
 /// The URL namespace, `6ba7b811-9dad-11d1-80b4-00c04fd430c8`.
 const URL_NAMESPACE: [u8; 16] = [
     0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8,
@@ -47,17 +49,7 @@ pub fn sheet_uuid(path: &str) -> String {
 
 /// The UUID of unit `unit` of component `id` placed in the sheet instance at `path`.
 pub fn symbol_uuid(path: &str, id: &str, unit: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = unit;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
+    let (digits, at) = decimal(u64::from(unit));
     uuid_v5_of(&[
         b"circuitsynth:symbol:",
         path.as_bytes(),

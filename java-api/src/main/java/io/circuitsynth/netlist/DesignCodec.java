@@ -248,15 +248,7 @@ public final class DesignCodec {
             if (n < 0x80) {
                 room(11 + n);
                 byte[] b = buf;
-                int at = size + 4;
-                for (int i = 0; i < n; i++) {
-                    char ch = reference.charAt(i);
-                    if (ch >= 0x80) {
-                        at = -1;
-                        break;
-                    }
-                    b[at++] = (byte) ch;
-                }
+                int at = copyAscii(reference, size + 4);
                 if (at >= 0) {
                     b[size] = 0;
                     b[size + 1] = 0;
@@ -274,6 +266,22 @@ public final class DesignCodec {
             u8(kind);
             str(reference);
             zeros(7); // value, footprint, datasheet, description, fields, UUIDs, origin
+        }
+
+        /**
+         * Copies {@code s} to {@code buf[at..]}, which has room for it, one byte per char, and
+         * answers where it ends; -1 at its first non-ASCII char (the bytes copied until then are
+         * overwritten by the caller's general path).
+         */
+        private int copyAscii(String s, int at) {
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (ch >= 0x80) {
+                    return -1;
+                }
+                buf[at++] = (byte) ch;
+            }
+            return at;
         }
 
         /** {@code count} zero bytes: as many empty strings, empty lists or absent strings. */
@@ -302,15 +310,7 @@ public final class DesignCodec {
             if (n + bias < 0x80) {
                 // Short ASCII, the common case: one byte per char, without a byte[] per string.
                 room(1 + n);
-                int at = size + 1;
-                for (int i = 0; i < n; i++) {
-                    char ch = s.charAt(i);
-                    if (ch >= 0x80) {
-                        at = -1;
-                        break;
-                    }
-                    buf[at++] = (byte) ch;
-                }
+                int at = copyAscii(s, size + 1);
                 if (at >= 0) {
                     buf[size] = (byte) (n + bias);
                     size = at;
